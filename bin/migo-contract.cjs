@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+require('tsx/cjs/api').register();
+require('../cli/main.ts');

@@ -1,0 +1,49 @@
+/**
+ * `npx migo-contract <command> [...]`: the suite's command line. Each command lives in its own module under
+ * `cli/commands/` and is loaded only when asked for, so `simulator` starts without loading the report code.
+ */
+import { UsageError } from './usage-error';
+
+interface Command {
+  summary: string;
+  load: () => Promise<{ run(argv: string[]): Promise<number> }>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  validate: {
+    summary: 'validate <schema-name> <file.json> | --list',
+    load: () => import('./commands/validate'),
+  },
+};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  return ['usage: migo-contract <command> [options]', '', 'commands:', ...lines].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command)
+    throw new UsageError(`unknown command "${name}". Run "npx migo-contract --help" for the list.`);
+  return (await command.load()).run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(`migo-contract: ${error.message}`);
+      process.exitCode = 2;
+      return;
+    }
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

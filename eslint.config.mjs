@@ -1,0 +1,52 @@
+// Lint rules, including the layer rules from ARCHITECTURE.md: the simulator and the schemas are libraries
+// that never reach into the test side (specs/, fixtures/), so they stay usable on their own.
+import tseslint from 'typescript-eslint';
+
+const layer = (files, forbidden, why) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      { patterns: forbidden.map((dir) => ({ group: [`**/${dir}/**`, `**/${dir}`], message: why })) },
+    ],
+  },
+});
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'reports/**',
+      'test-results/**',
+      'allure-results/**',
+      'allure-report/**',
+      'playwright-report/**',
+      'blob-report/**',
+    ],
+  },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off',
+    },
+  },
+  { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  layer(
+    ['schemas/**'],
+    ['specs', 'fixtures', 'simulator', 'reporters', 'cli'],
+    'schemas/ is the source of truth and imports nothing of ours.',
+  ),
+  layer(
+    ['simulator/**'],
+    ['specs', 'fixtures', 'reporters'],
+    'simulator/ may import schemas/ only (see ARCHITECTURE.md).',
+  ),
+  layer(
+    ['reporters/**'],
+    ['specs', 'fixtures'],
+    'reporters run in the runner process: no fixtures or specs.',
+  ),
+);
