@@ -1,0 +1,5 @@
+import { UsageError } from '../usage-error';
+
+export async function run(_argv: string[]): Promise<number> {
+  throw new UsageError('openapi is not implemented yet.');
+}
