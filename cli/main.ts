@@ -14,6 +14,13 @@ const COMMANDS: Record<string, Command> = {
     summary: 'validate <schema-name> <file.json> | --list',
     load: () => import('./commands/validate'),
   },
+  openapi: { summary: 'openapi [--out FILE]', load: () => import('./commands/openapi') },
+  simulator: {
+    summary: 'simulator [--port N] [--https] [--mutation NAME] | --list-mutations',
+    load: () => import('./commands/simulator'),
+  },
+  doctor: { summary: 'doctor [--env E]', load: () => import('./commands/doctor') },
+  diff: { summary: 'diff <baseline-run> <current-run>', load: () => import('./commands/diff') },
 };
 
 function usage(): string {
