@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-require('tsx/cjs/api').register();
-require('../cli/main.ts');
+// Registers tsx (for both require and dynamic import: commands load lazily), then runs the TypeScript CLI.
+import('tsx').then(() => require('../cli/main.ts'));

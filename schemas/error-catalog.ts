@@ -59,3 +59,84 @@ export const ERROR_CATALOG = [
   { code: 'PLAN_RULE_VIOLATION', name: 'PLAN_RULE_VIOLATION', http: 405, message: null, group: 'middleware-charges', surface: 'middleware', source: 'https://api-docs.migopayments.com/en/recurring-payments/bulk-charges', unsure: 'Where the code sits in the body is not documented.' },
   { code: 'UNPROCESSABLE', name: 'UNPROCESSABLE', http: 405, message: null, group: 'middleware-charges', surface: 'middleware', source: 'https://api-docs.migopayments.com/en/recurring-payments/bulk-charges', unsure: 'Where the code sits in the body is not documented.' },
 ] as const;
+
+// ---------------------------------------------------------------------------------------------------------
+// Everything below is derived from the table above: no code is written twice.
+
+export type CatalogEntry = (typeof ERROR_CATALOG)[number];
+export type ErrorCode = CatalogEntry['code'];
+/** WG/CMS business codes: strings in `errors[].code` of a CustomResponse. */
+export type GatewayErrorCode = Extract<CatalogEntry, { surface: 'gateway' }>['code'];
+type NumericCode<C> = C extends `${infer N extends number}` ? N : never;
+/** Middleware `ownCode`s are integers on the wire (the library codes such as IDEMPOTENCY_CONFLICT are not). */
+export type MiddlewareOwnCode = NumericCode<Extract<CatalogEntry, { surface: 'middleware' }>['code']>;
+
+/** The WG/CMS code space (error-handling page): 7000–8099, distinct from every Middleware ownCode. */
+export const GATEWAY_CODE_RANGE = { min: 7000, max: 8099 } as const;
+/** `GATEWAY_CODE_RANGE` as a string pattern: the catalog is only partly readable, so any code in range is accepted. */
+export const GATEWAY_CODE_PATTERN = '^(?:7[0-9]{3}|80[0-9]{2})$';
+
+const isGateway = (row: CatalogEntry): row is Extract<CatalogEntry, { surface: 'gateway' }> =>
+  row.surface === 'gateway';
+
+export const GATEWAY_ERROR_CODES: readonly GatewayErrorCode[] = ERROR_CATALOG.filter(isGateway).map(
+  (row) => row.code,
+);
+
+export const MIDDLEWARE_OWN_CODES: readonly MiddlewareOwnCode[] = ERROR_CATALOG.flatMap((row) =>
+  row.surface === 'middleware' && /^[0-9]+$/.test(row.code) ? [Number(row.code) as MiddlewareOwnCode] : [],
+);
+
+/** The row of a code; a number is read as a Middleware ownCode. Undefined for a code the catalog lacks. */
+export function catalogEntry(code: ErrorCode): CatalogEntry;
+export function catalogEntry(code: string | number): CatalogEntry | undefined;
+export function catalogEntry(code: string | number): CatalogEntry | undefined {
+  const key = String(code);
+  return ERROR_CATALOG.find((row) => row.code === key);
+}
+
+/** The HTTP status the docs state for a code, or null (undocumented status or unknown code). */
+export function documentedStatus(code: string | number): number | null {
+  return catalogEntry(code)?.http ?? null;
+}
+
+/**
+ * The WG/CMS response interceptor's order (error-handling page): a code's status is the first of these sets
+ * that holds it; a code in none of them is a 500.
+ */
+export const STATUS_RULE_ORDER = [500, 404, 400, 401, 403, 409] as const;
+
+function ruleSets(): ReadonlyMap<number, ReadonlySet<string>> {
+  const sets = new Map<number, Set<string>>(STATUS_RULE_ORDER.map((status) => [status, new Set<string>()]));
+  for (const row of ERROR_CATALOG) {
+    // The interceptor belongs to WG/CMS: Middleware ownCodes and library codes have their own statuses.
+    if (row.surface === 'middleware') continue;
+    const status = row.http ?? row.assumedHttp;
+    if (status !== undefined) sets.get(status)?.add(row.code);
+  }
+  return sets;
+}
+
+const RULE_SETS = ruleSets();
+
+/**
+ * The status the WG/CMS interceptor rule gives a code. Sets hold documented statuses and, where the docs are
+ * silent, the catalog's `assumedHttp`; a code the catalog lacks (7015–8099 are unreadable) is in no set: 500.
+ */
+export function statusByRule(code: string | number): number {
+  const key = String(code);
+  for (const status of STATUS_RULE_ORDER) {
+    if (RULE_SETS.get(status)?.has(key)) return status;
+  }
+  return 500;
+}
+
+/**
+ * What a spec should expect for a code: `documented: true` when a doc page states the status (assert it
+ * strictly); otherwise the rule's answer, which is an assumption a real sandbox may contradict.
+ */
+export function expectedStatus(code: string | number): { status: number; documented: boolean } {
+  const documented = documentedStatus(code);
+  if (documented !== null) return { status: documented, documented: true };
+  return { status: statusByRule(code), documented: false };
+}

@@ -1,0 +1,155 @@
+/**
+ * The run directory format, written by the run recorder and read by the regression diff: file names, record
+ * types, and a reader that says exactly which file is missing or malformed.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { OBSERVATIONS_DIR, parseObservationLine, type Observation } from '../observations';
+
+export const RUN_FILES = {
+  results: 'results.json',
+  summary: 'run-summary.json',
+  observations: 'observations.jsonl',
+  diffMarkdown: 'diff.md',
+  diffJson: 'diff.json',
+} as const;
+
+export const TEST_STATUSES = ['passed', 'failed', 'skipped', 'flaky'] as const;
+export type TestStatus = (typeof TEST_STATUSES)[number];
+
+export interface TestRecord {
+  /** Stable across runs: `[project] file › describe › title` (see `testIdOf`). */
+  id: string;
+  title: string;
+  titlePath: string[];
+  /** Relative to the Playwright config's folder, with `/` separators. */
+  file: string;
+  project: string;
+  tags: string[];
+  annotations: { type: string; description?: string }[];
+  status: TestStatus;
+  /** Retries actually used (attempts − 1). */
+  retries: number;
+  durationMs: number;
+  /** The last failure's message, redacted and without colour codes. */
+  error?: string;
+}
+
+export interface ResultsFile {
+  version: 1;
+  startedAt: string;
+  tests: TestRecord[];
+}
+
+export interface RunSummary {
+  passed: number;
+  failed: number;
+  skipped: number;
+  flaky: number;
+  durationMs: number;
+  /** `MIGO_ENV` of the run (default `local`). */
+  environment: string;
+  startedAt: string;
+  runDir: string;
+  commit?: string;
+  /** Playwright's overall status: passed, failed, timedout or interrupted. */
+  status?: string;
+}
+
+export interface RunData {
+  dir: string;
+  summary: RunSummary;
+  tests: TestRecord[];
+  observations: Observation[];
+  /** Why drift and latency could not use this run's traffic, when they could not. */
+  observationNote?: string;
+}
+
+/** A path that is not a readable run directory; the message names the path and the missing or bad file. */
+export class RunDirError extends Error {
+  override name = 'RunDirError';
+}
+
+export function readRun(dir: string): RunData {
+  if (!existsSync(dir)) throw new RunDirError(`run directory ${dir} does not exist.`);
+  if (!statSync(dir).isDirectory()) throw new RunDirError(`${dir} is a file, not a run directory.`);
+  const results = readJsonFile(dir, RUN_FILES.results);
+  const summary = readJsonFile(dir, RUN_FILES.summary);
+  const tests = checkResults(join(dir, RUN_FILES.results), results);
+  const { observations, note } = readObservations(dir);
+  return {
+    dir,
+    summary: checkSummary(join(dir, RUN_FILES.summary), summary),
+    tests,
+    observations,
+    observationNote: note,
+  };
+}
+
+function readJsonFile(dir: string, name: string): unknown {
+  const file = join(dir, name);
+  if (!existsSync(file)) {
+    throw new RunDirError(
+      `${dir} is not a run directory: ${name} is missing. Pass a folder written by the run recorder ` +
+        `(reports/runs/<timestamp>), or "latest" / "previous".`,
+    );
+  }
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new RunDirError(
+      `${file} is not valid JSON (${(error as Error).message}); re-run the suite to rewrite it.`,
+    );
+  }
+}
+
+function checkResults(file: string, value: unknown): TestRecord[] {
+  const tests = (value as { tests?: unknown } | null)?.tests;
+  if (!Array.isArray(tests))
+    throw new RunDirError(`${file} has no "tests" array; it was not written by the run recorder.`);
+  tests.forEach((test: unknown, i) => {
+    const t = test as Partial<TestRecord> | null;
+    if (
+      !t ||
+      typeof t.id !== 'string' ||
+      !(TEST_STATUSES as readonly string[]).includes(t.status as string)
+    ) {
+      throw new RunDirError(
+        `${file}: tests[${i}] needs a string "id" and a "status" of ${TEST_STATUSES.join(', ')}.`,
+      );
+    }
+  });
+  return tests as TestRecord[];
+}
+
+function checkSummary(file: string, value: unknown): RunSummary {
+  const s = value as Partial<RunSummary> | null;
+  const counts = ['passed', 'failed', 'skipped', 'flaky'] as const;
+  if (!s || typeof s !== 'object' || counts.some((k) => typeof s[k] !== 'number')) {
+    throw new RunDirError(
+      `${file} needs numeric ${counts.join(', ')}; it was not written by the run recorder.`,
+    );
+  }
+  return { environment: 'local', startedAt: '', runDir: '', durationMs: 0, ...s } as RunSummary;
+}
+
+/** The merged file, or the per-process files of a run that ended before merging. */
+function readObservations(dir: string): { observations: Observation[]; note?: string } {
+  const merged = join(dir, RUN_FILES.observations);
+  if (existsSync(merged)) return { observations: parseLines(readFileSync(merged, 'utf8')) };
+  const perProcess = join(dir, OBSERVATIONS_DIR);
+  if (existsSync(perProcess)) {
+    const files = readdirSync(perProcess).filter((f) => f.endsWith('.jsonl'));
+    return { observations: files.flatMap((f) => parseLines(readFileSync(join(perProcess, f), 'utf8'))) };
+  }
+  return { observations: [], note: `${dir} has no ${RUN_FILES.observations}` };
+}
+
+function parseLines(text: string): Observation[] {
+  const out: Observation[] = [];
+  for (const line of text.split('\n')) {
+    const o = parseObservationLine(line);
+    if (o) out.push(o);
+  }
+  return out;
+}

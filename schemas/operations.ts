@@ -1,0 +1,307 @@
+/**
+ * Every Migo operation this suite exercises: surface, method, path, credentials, request schema, the response
+ * schema per documented status, and whether a client may repeat it. The single source for the OpenAPI document
+ * (`openapi.ts`) and for the clients, which validate every response against it.
+ */
+import type { Surface } from './base-urls';
+import { DOC_PAGES } from './doc-pages';
+import type { SchemaName } from './registry';
+
+export type Status = '200' | '400' | '401' | '403' | '404' | '405' | '409';
+export type SecurityScheme =
+  'merchantToken' | 'merchantBearer' | 'walletJwt' | 'applicationId' | 'cmsAppToken' | 'cmsUserToken';
+
+export interface OperationSpec {
+  surface: Surface;
+  method: 'get' | 'post' | 'patch';
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  docs: string;
+  /** Alternatives: any one requirement satisfies the operation. [] = no credentials in headers. */
+  security: SecurityScheme[][];
+  request?: SchemaName | 'free-form';
+  ok: SchemaName;
+  errors: Partial<Record<Exclude<Status, '200'>, SchemaName | SchemaName[]>>;
+  query?: string[];
+  /**
+   * Whether a client may repeat the request after a transient failure: `idempotent` is safe to repeat;
+   * `not-repeatable` moves money or spends state (a single-use refresh token), so it is repeated only after a 429,
+   * which an edge throttle answers before the request is processed.
+   */
+  repeatable: 'idempotent' | 'not-repeatable';
+}
+
+const ALT_PREFIX = '/api/v1/integrations/transactions';
+const CMS_CARDHOLDERS = '/app/partners/{partnerId}/cardholders';
+const WG_AUTH_FAILURE: SchemaName[] = ['auth-error', 'token-expired'];
+
+export const OPERATIONS = [
+  {
+    surface: 'middleware',
+    method: 'post',
+    path: '/transactions',
+    operationId: 'createPaymentLink',
+    repeatable: 'not-repeatable',
+    summary: 'Create a Payment Link',
+    description: 'Returns {uid, reference, URL} at the top level: no envelope, and URL is uppercase.',
+    docs: DOC_PAGES.createPaymentLink,
+    security: [['merchantToken']],
+    request: 'payment-link-request',
+    ok: 'payment-link',
+    errors: { '400': 'middleware-error', '401': 'auth-error' },
+  },
+  {
+    surface: 'middleware',
+    method: 'post',
+    path: '/transactions-hook',
+    operationId: 'createPaymentLinkWithBodyCredentials',
+    repeatable: 'not-repeatable',
+    summary: 'Create a Payment Link from a browser (body credentials)',
+    description:
+      'No Authorization header: the privateKey + publicKey pair travels in the JSON body (for static SPAs without a backend). UNSURE: the rest of the contract is not visible; presumed to match POST /transactions.',
+    docs: DOC_PAGES.authentication,
+    security: [[]],
+    request: 'transactions-hook-request',
+    ok: 'payment-link',
+    errors: { '400': 'middleware-error', '401': 'auth-error' },
+  },
+  {
+    surface: 'middleware',
+    method: 'post',
+    path: ALT_PREFIX,
+    operationId: 'createAlternativePaymentTransaction',
+    repeatable: 'not-repeatable',
+    summary: 'Create an Alternative Payments transaction',
+    docs: DOC_PAGES.altCreateTransaction,
+    security: [['merchantBearer']],
+    request: 'alt-transaction-request',
+    ok: 'alt-transaction',
+    errors: { '400': 'middleware-error', '401': 'auth-error' },
+  },
+  {
+    surface: 'middleware',
+    method: 'post',
+    path: `${ALT_PREFIX}/{transactionId}/payment-intents`,
+    operationId: 'createAlternativePaymentIntent',
+    repeatable: 'idempotent',
+    summary: 'Ask what a processor needs before paying (fixtures, pick-lists)',
+    docs: DOC_PAGES.altPaymentIntents,
+    security: [['merchantBearer']],
+    request: 'alt-payment-intent-request',
+    ok: 'alt-payment-intent',
+    errors: { '400': 'middleware-error', '401': 'auth-error', '404': 'middleware-error' },
+  },
+  {
+    surface: 'middleware',
+    method: 'post',
+    path: `${ALT_PREFIX}/{transactionId}/payments`,
+    operationId: 'createAlternativePayment',
+    repeatable: 'not-repeatable',
+    summary: 'Start the payment with a processor and get the instruction to render',
+    docs: DOC_PAGES.altProcessPayment,
+    security: [['merchantBearer']],
+    request: 'alt-payment-request',
+    ok: 'alt-payment',
+    errors: { '400': 'middleware-error', '401': 'auth-error', '404': 'middleware-error' },
+  },
+  {
+    surface: 'middleware',
+    method: 'post',
+    path: `${ALT_PREFIX}/{transactionId}/dismiss`,
+    operationId: 'dismissAlternativePaymentTransaction',
+    repeatable: 'not-repeatable',
+    summary: 'Dismiss (or cancel) an Alternative Payments transaction',
+    description:
+      'CREATED/USED → DISMISSED, plain text OK (idempotent). IN_PROGRESS with a cancel hook → CANCELLED, JSON body; without a hook → 405 (ownCode 4021). APPROVED/DENIED/EXPIRED/DISMISSED → 409 (ownCode 4020). The optional body is free-form and not validated.',
+    docs: DOC_PAGES.altDismissTransaction,
+    security: [['merchantBearer']],
+    request: 'free-form',
+    ok: 'alt-dismiss',
+    errors: {
+      '400': 'middleware-error',
+      '401': 'auth-error',
+      '404': 'middleware-error',
+      '405': 'middleware-error',
+      '409': 'middleware-error',
+    },
+  },
+  {
+    surface: 'walletGateway',
+    method: 'post',
+    path: '/auth/login',
+    operationId: 'login',
+    repeatable: 'idempotent',
+    summary: 'Log in as an application (merchant slug + Ed25519 signature)',
+    docs: DOC_PAGES.quickstart,
+    security: [[]],
+    request: 'login-request',
+    ok: 'login-response',
+    errors: { '401': 'auth-error' },
+  },
+  {
+    surface: 'walletGateway',
+    method: 'post',
+    path: '/auth/refresh',
+    operationId: 'refreshToken',
+    repeatable: 'not-repeatable',
+    summary: 'Rotate the token pair with the single-use refresh token',
+    description:
+      'UNSURE: the path is not visible in the docs; /auth/refresh is presumed (the CMS uses /app/auth/refresh).',
+    docs: DOC_PAGES.goLive,
+    security: [[]],
+    request: 'refresh-request',
+    ok: 'login-response',
+    errors: { '401': 'auth-error' },
+  },
+  {
+    surface: 'walletGateway',
+    method: 'get',
+    path: '/health',
+    operationId: 'health',
+    repeatable: 'idempotent',
+    summary: 'Health probe',
+    docs: DOC_PAGES.quickstart,
+    security: [[]],
+    ok: 'health',
+    errors: {},
+  },
+  {
+    surface: 'walletGateway',
+    method: 'get',
+    path: '/configs',
+    operationId: 'getConfigs',
+    repeatable: 'idempotent',
+    summary: 'Read the application configuration (needs the applicationId header)',
+    docs: DOC_PAGES.environments,
+    security: [['walletJwt', 'applicationId']],
+    ok: 'custom-response',
+    errors: { '400': 'gateway-error', '401': WG_AUTH_FAILURE },
+  },
+  {
+    surface: 'walletGateway',
+    method: 'patch',
+    path: '/configs',
+    operationId: 'updateConfigs',
+    repeatable: 'idempotent',
+    summary: 'Update the application configuration (needs the applicationId header)',
+    description: 'UNSURE: the body is not documented.',
+    docs: DOC_PAGES.environments,
+    security: [['walletJwt', 'applicationId']],
+    request: 'free-form',
+    ok: 'custom-response',
+    errors: { '400': 'gateway-error', '401': WG_AUTH_FAILURE },
+  },
+  {
+    surface: 'walletGateway',
+    method: 'post',
+    path: '/users',
+    operationId: 'createUser',
+    repeatable: 'not-repeatable',
+    summary: 'Register a cardholder (data.userId in the response)',
+    description: 'Needs the USER_REGISTRATION application permission; x-user-token does not apply.',
+    docs: DOC_PAGES.cardholderManagement,
+    security: [['walletJwt']],
+    request: 'user-request',
+    ok: 'custom-response',
+    errors: { '400': 'gateway-error', '401': WG_AUTH_FAILURE },
+  },
+  {
+    surface: 'walletGateway',
+    method: 'post',
+    path: '/users/{userId}/cards/virtuals',
+    operationId: 'issueVirtualCard',
+    repeatable: 'not-repeatable',
+    summary: 'Issue a card to a user (no body)',
+    docs: DOC_PAGES.cardLifecycle,
+    security: [['walletJwt']],
+    ok: 'virtual-card',
+    errors: { '401': WG_AUTH_FAILURE, '404': 'gateway-error' },
+  },
+  {
+    surface: 'walletGateway',
+    method: 'post',
+    path: '/cards/{cardId}/funds',
+    operationId: 'operateCardFunds',
+    repeatable: 'not-repeatable',
+    summary: 'Add or withdraw funds on a card',
+    docs: DOC_PAGES.assignFunds,
+    security: [['walletJwt']],
+    request: 'funds-request',
+    ok: 'custom-response',
+    errors: {
+      '400': 'gateway-error',
+      '401': WG_AUTH_FAILURE,
+      '404': 'gateway-error',
+      '409': 'gateway-error',
+    },
+  },
+  {
+    surface: 'cms',
+    method: 'post',
+    path: '/app/auth/login',
+    operationId: 'cmsAppLogin',
+    repeatable: 'idempotent',
+    summary: 'Log in as a CMS application',
+    docs: DOC_PAGES.cmsUsers,
+    security: [[]],
+    request: 'cms-app-login-request',
+    ok: 'cms-app-login-response',
+    errors: { '401': 'auth-error' },
+  },
+  {
+    surface: 'cms',
+    method: 'post',
+    path: '/app/users/login',
+    operationId: 'cmsUserLogin',
+    repeatable: 'idempotent',
+    summary: 'Log in as a CMS user (with the app token)',
+    docs: DOC_PAGES.cmsUsers,
+    security: [['cmsAppToken']],
+    request: 'cms-user-login-request',
+    ok: 'cms-user-login-response',
+    errors: { '401': 'auth-error' },
+  },
+  {
+    surface: 'cms',
+    method: 'get',
+    path: CMS_CARDHOLDERS,
+    operationId: 'listCardholders',
+    repeatable: 'idempotent',
+    summary: "List a partner's cardholders (paginated)",
+    docs: DOC_PAGES.cmsCardholders,
+    security: [['cmsAppToken', 'cmsUserToken']],
+    query: ['page', 'limit', 'searchText', 'sortBy', 'sortOrder'],
+    ok: 'custom-response',
+    errors: { '401': 'auth-error', '403': 'auth-error' },
+  },
+  {
+    surface: 'cms',
+    method: 'post',
+    path: CMS_CARDHOLDERS,
+    operationId: 'createCardholder',
+    repeatable: 'not-repeatable',
+    summary: 'Create a cardholder for a partner',
+    docs: DOC_PAGES.cmsCardholders,
+    security: [['cmsAppToken', 'cmsUserToken']],
+    request: 'cms-cardholder-request',
+    ok: 'custom-response',
+    errors: { '400': 'gateway-error', '401': 'auth-error', '403': 'auth-error' },
+  },
+] as const satisfies readonly OperationSpec[];
+
+export type OperationId = (typeof OPERATIONS)[number]['operationId'];
+
+const BY_ID = new Map<string, OperationSpec>(OPERATIONS.map((op) => [op.operationId, op]));
+
+export function operation(id: OperationId): OperationSpec {
+  return BY_ID.get(id)!;
+}
+
+/** The schema(s) a response with this status must match; undefined when the status is not documented. */
+export function responseSchemas(op: OperationSpec, status: number): SchemaName[] | undefined {
+  const names = status === 200 ? op.ok : op.errors[String(status) as Exclude<Status, '200'>];
+  if (names === undefined) return undefined;
+  return Array.isArray(names) ? names : [names as SchemaName];
+}

@@ -1,0 +1,11 @@
+/** Stable `$id`s: tools and reports refer to schemas by these URIs, so they never change once published. */
+export const SCHEMA_BASE_URL = 'https://contract.migo.test/schemas/';
+
+export function schemaId<const N extends string>(name: N): `${typeof SCHEMA_BASE_URL}${N}.json` {
+  return `${SCHEMA_BASE_URL}${name}.json`;
+}
+
+/** The strict variants live beside the lenient ones under `strict/`, so both can sit in one Ajv instance. */
+export function strictSchemaId(name: string): string {
+  return `${SCHEMA_BASE_URL}strict/${name}.json`;
+}

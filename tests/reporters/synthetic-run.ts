@@ -1,0 +1,105 @@
+/**
+ * Synthetic run directories in the run recorder's format, so the diff can be tested on exact, known inputs.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ResultsFile, RunSummary, TestRecord, TestStatus } from '../../reporters/diff/run-dir';
+import { shapeOf, type Observation } from '../../reporters/observations';
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `migo-${prefix}-`));
+}
+
+export function testRecord(
+  title: string,
+  status: TestStatus = 'passed',
+  extra: Partial<TestRecord> = {},
+): TestRecord {
+  return {
+    id: `[simulator] payment-links.spec.ts › POST /transactions › ${title}`,
+    title,
+    titlePath: ['payment-links.spec.ts', 'POST /transactions', title],
+    file: 'specs/payment-links.spec.ts',
+    project: 'simulator',
+    tags: ['@go-live'],
+    annotations: [],
+    status,
+    retries: status === 'flaky' ? 1 : 0,
+    durationMs: 10,
+    ...(status === 'failed' ? { error: `Error: ${title} failed\n\nExpected: 200\nReceived: 500` } : {}),
+    ...extra,
+  };
+}
+
+export const LINK_BODY = {
+  uid: 'trx_8f3c2b1d9e7a',
+  reference: 'CLIENT020007SB',
+  URL: 'https://x/?orderId=trx_8f3c2b1d9e7a',
+};
+export const HEALTH_BODY = { statusCode: 200, message: 'ok', data: {} };
+
+/** `count` exchanges of one endpoint, latencies spread evenly from `fromMs` to `toMs`. */
+export function exchanges(
+  endpoint: string,
+  body: unknown,
+  count: number,
+  fromMs: number,
+  toMs = fromMs,
+  extra: Partial<Observation> = {},
+): Observation[] {
+  return Array.from({ length: count }, (_, i) => ({
+    endpoint,
+    surface: 'middleware' as const,
+    status: 200,
+    latencyMs: count === 1 ? fromMs : fromMs + ((toMs - fromMs) * i) / (count - 1),
+    shape: shapeOf(body),
+    ...extra,
+  }));
+}
+
+export interface SyntheticRun {
+  tests: TestRecord[];
+  observations: Observation[];
+  environment?: string;
+  startedAt?: string;
+}
+
+export function writeRun(dir: string, run: SyntheticRun): string {
+  mkdirSync(dir, { recursive: true });
+  const count = (s: TestStatus) => run.tests.filter((t) => t.status === s).length;
+  const startedAt = run.startedAt ?? '2025-11-22T00:00:00.000Z';
+  const results: ResultsFile = { version: 1, startedAt, tests: run.tests };
+  const summary: RunSummary = {
+    passed: count('passed'),
+    failed: count('failed'),
+    skipped: count('skipped'),
+    flaky: count('flaky'),
+    durationMs: 1000,
+    environment: run.environment ?? 'local',
+    startedAt,
+    runDir: dir,
+  };
+  writeFileSync(join(dir, 'results.json'), JSON.stringify(results, null, 2));
+  writeFileSync(join(dir, 'run-summary.json'), JSON.stringify(summary, null, 2));
+  writeFileSync(
+    join(dir, 'observations.jsonl'),
+    run.observations.map((o) => JSON.stringify(o)).join('\n') + '\n',
+  );
+  return dir;
+}
+
+/** The baseline every diff test starts from: three passing tests and two endpoints with steady latency. */
+export function baselineRun(): SyntheticRun {
+  return {
+    tests: [
+      testRecord('creates a link'),
+      testRecord('rejects amount 0 with 7001'),
+      testRecord('refuses a bad token'),
+    ],
+    observations: [
+      ...exchanges('POST /transactions', LINK_BODY, 20, 10, 30),
+      ...exchanges('GET /health', HEALTH_BODY, 10, 5, 8, { surface: 'walletGateway' }),
+    ],
+  };
+}
