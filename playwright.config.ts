@@ -1,0 +1,45 @@
+/**
+ * The test matrix: `npm run matrix` (or `npx playwright test`) against MIGO_ENV=local (the embedded simulator,
+ * default), sandbox, or production (fail-closed: only @prod-safe specs, after the production guard).
+ */
+import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './fixtures/browser';
+import { PRODUCTION_SAFE_TAG, resolveConfig } from './fixtures/config';
+
+const { config } = resolveConfig();
+const local = config.target === 'local';
+// A simulator started elsewhere is shared state: its control API resets would cross workers.
+const sharedSimulator = local && !config.embedded;
+const productionOnly = config.target === 'production' ? { grep: new RegExp(PRODUCTION_SAFE_TAG) } : {};
+const jsonOutput = process.env.PLAYWRIGHT_JSON_OUTPUT_NAME;
+
+export default defineConfig({
+  testDir: 'specs',
+  globalSetup: './fixtures/global-setup.ts',
+  fullyParallel: true,
+  workers: sharedSimulator || config.target === 'production' ? 1 : 2,
+  retries: local ? 0 : 1,
+  forbidOnly: !!process.env.CI,
+  timeout: local ? 20_000 : 180_000,
+  outputDir: 'test-results/matrix',
+  reporter: [
+    ['list'],
+    ['./reporters/run-recorder.ts'],
+    ['./reporters/go-live-reporter.ts'],
+    ['allure-playwright', { resultsDir: 'allure-results', detail: false, suiteTitle: false }],
+    ...(jsonOutput ? [['json', { outputFile: jsonOutput }] as ['json', { outputFile: string }]] : []),
+  ],
+  use: {
+    // Traces and screenshots would hold the card number typed into the checkout and every Authorization
+    // header: evidence is attached by the clients instead, redacted.
+    trace: 'off',
+    screenshot: 'off',
+    video: 'off',
+    launchOptions: chromiumLaunchOptions(),
+  },
+  projects: [
+    { name: 'api', testIgnore: /checkout\//, ...productionOnly },
+    // Browser checkouts share one worker: two Chromiums do not fit on a 2-core machine (perf-anchors §4c).
+    { name: 'checkout', testMatch: /checkout\/.*\.spec\.ts/, workers: 1, ...productionOnly },
+  ],
+});

@@ -1,0 +1,54 @@
+/**
+ * Playwright reporter writing reports/go-live.{json,md,html} at the end of a run. List it after
+ * run-recorder.ts: it reads the run directory that reporter has just written, so both reports agree.
+ * Strict mode (`{ strict: true }` or MIGO_GO_LIVE_STRICT=1) fails the run when an item this target could
+ * prove has no spec.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { FullResult, Reporter } from '@playwright/test/reporter';
+import type { Target } from '../checklist/go-live';
+import { RUN_FILES, type ResultsFile, type RunSummary } from './diff/run-dir';
+import { buildGoLiveReport, renderGoLiveHtml, renderGoLiveMarkdown } from './go-live';
+
+export interface GoLiveReporterOptions {
+  reportsDir?: string;
+  strict?: boolean;
+}
+
+export default class GoLiveReporter implements Reporter {
+  private readonly reportsDir: string;
+  private readonly strict: boolean;
+  private listing = false;
+
+  constructor(options: GoLiveReporterOptions & { _mode?: string } = {}) {
+    this.reportsDir = resolve(options.reportsDir ?? 'reports');
+    this.strict = options.strict ?? process.env.MIGO_GO_LIVE_STRICT === '1';
+    this.listing = options._mode === 'list';
+  }
+
+  printsToStdio(): boolean {
+    return false;
+  }
+
+  async onEnd(_result: FullResult): Promise<{ status?: FullResult['status'] } | undefined> {
+    const runDir = process.env.MIGO_RUN_DIR;
+    if (this.listing || !runDir || !existsSync(join(runDir, RUN_FILES.results))) return undefined;
+    const { tests } = JSON.parse(readFileSync(join(runDir, RUN_FILES.results), 'utf8')) as ResultsFile;
+    const summary = JSON.parse(readFileSync(join(runDir, RUN_FILES.summary), 'utf8')) as RunSummary;
+    const report = buildGoLiveReport(tests, summary, summary.environment as Target);
+    mkdirSync(this.reportsDir, { recursive: true });
+    writeFileSync(join(this.reportsDir, 'go-live.json'), `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(join(this.reportsDir, 'go-live.md'), renderGoLiveMarkdown(report));
+    writeFileSync(join(this.reportsDir, 'go-live.html'), renderGoLiveHtml(report));
+    const { totals } = report;
+    console.log(
+      `migo go-live: ${totals.PASS} PASS, ${totals.FAIL} FAIL, ${totals['NOT RUN']} NOT RUN, ${totals.MANUAL} MANUAL → reports/go-live.md`,
+    );
+    if (this.strict && report.uncovered.length > 0) {
+      console.error(`migo go-live (strict): no spec proves ${report.uncovered.join(', ')}`);
+      return { status: 'failed' };
+    }
+    return undefined;
+  }
+}
