@@ -2,9 +2,12 @@
  * The test matrix: `npm run matrix` (or `npx playwright test`) against MIGO_ENV=local (the embedded simulator,
  * default), sandbox, or production (fail-closed: only @prod-safe specs, after the production guard).
  */
+import { execFileSync } from 'node:child_process';
 import { defineConfig } from '@playwright/test';
+import pkg from './package.json';
 import { chromiumLaunchOptions } from './fixtures/browser';
 import { PRODUCTION_SAFE_TAG, resolveConfig } from './fixtures/config';
+import type { MigoTestOptions } from './fixtures';
 
 const { config } = resolveConfig();
 const local = config.target === 'local';
@@ -13,7 +16,27 @@ const sharedSimulator = local && !config.embedded;
 const productionOnly = config.target === 'production' ? { grep: new RegExp(PRODUCTION_SAFE_TAG) } : {};
 const jsonOutput = process.env.PLAYWRIGHT_JSON_OUTPUT_NAME;
 
-export default defineConfig({
+function commit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: 'pipe' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+// Shown as the report's environment: what was tested, with which suite (base URLs carry no credentials).
+const environmentInfo = {
+  target: config.target,
+  middleware: config.embedded ? 'embedded simulator' : (config.urls.middleware ?? 'not set'),
+  walletGateway: config.embedded ? 'embedded simulator' : (config.urls.walletGateway ?? 'not set'),
+  cms: config.embedded ? 'embedded simulator' : (config.urls.cms ?? 'not set'),
+  suite: `${pkg.name} ${pkg.version}`,
+  commit: commit(),
+  date: new Date().toISOString(),
+  node: process.version,
+};
+
+export default defineConfig<MigoTestOptions>({
   testDir: 'specs',
   globalSetup: './fixtures/global-setup.ts',
   fullyParallel: true,
@@ -26,7 +49,10 @@ export default defineConfig({
     ['list'],
     ['./reporters/run-recorder.ts'],
     ['./reporters/go-live-reporter.ts'],
-    ['allure-playwright', { resultsDir: 'allure-results', detail: false, suiteTitle: false }],
+    [
+      'allure-playwright',
+      { resultsDir: 'allure-results', detail: false, suiteTitle: false, environmentInfo },
+    ],
     ...(jsonOutput ? [['json', { outputFile: jsonOutput }] as ['json', { outputFile: string }]] : []),
   ],
   use: {
@@ -40,6 +66,12 @@ export default defineConfig({
   projects: [
     { name: 'api', testIgnore: /checkout\//, ...productionOnly },
     // Browser checkouts share one worker: two Chromiums do not fit on a 2-core machine (perf-anchors §4c).
-    { name: 'checkout', testMatch: /checkout\/.*\.spec\.ts/, workers: 1, ...productionOnly },
+    {
+      name: 'checkout',
+      testMatch: /checkout\/.*\.spec\.ts/,
+      workers: 1,
+      use: { needsBrowser: true },
+      ...productionOnly,
+    },
   ],
 });

@@ -1,0 +1,77 @@
+/**
+ * `npm run report`: builds the Allure report of the last matrix run into reports/allure-report/index.html
+ * (Allure 3, offline, one file), with history kept in reports/allure-history.
+ *
+ * Before generating, a test that failed and then passed on retry is marked flaky: allure-playwright does not
+ * (allure-js#1462). After, the analytics tag Allure embeds is removed, so the report opens offline without
+ * phoning home.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..');
+const resultsDir = join(root, 'allure-results');
+const reportFile = join(root, 'reports', 'allure-report', 'index.html');
+
+interface AllureResult {
+  historyId?: string;
+  status?: string;
+  stop?: number;
+  flaky?: boolean;
+}
+
+/** Marks the final attempt of each retried-then-passed test as flaky; returns how many were marked. */
+export function markFlaky(dir: string): number {
+  const attempts = new Map<string, { file: string; result: AllureResult }[]>();
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('-result.json'))) {
+    const result = JSON.parse(readFileSync(join(dir, file), 'utf8')) as AllureResult;
+    if (!result.historyId) continue;
+    attempts.set(result.historyId, [...(attempts.get(result.historyId) ?? []), { file, result }]);
+  }
+  let marked = 0;
+  for (const list of attempts.values()) {
+    if (list.length < 2) continue;
+    list.sort((a, b) => (a.result.stop ?? 0) - (b.result.stop ?? 0));
+    const last = list.at(-1)!;
+    const failedBefore = list
+      .slice(0, -1)
+      .some((a) => a.result.status === 'failed' || a.result.status === 'broken');
+    if (last.result.status === 'passed' && failedBefore && !last.result.flaky) {
+      writeFileSync(join(dir, last.file), JSON.stringify({ ...last.result, flaky: true }));
+      marked += 1;
+    }
+  }
+  return marked;
+}
+
+/** Removes Google Analytics script tags that Allure 3 hardcodes into its HTML. */
+export function stripAnalytics(html: string): string {
+  return html
+    .replace(/<script[^>]*googletagmanager\.com[^>]*>\s*<\/script>/gi, '')
+    .replace(/<script>(?:(?!<\/script>)[\s\S])*?gtag\((?:(?!<\/script>)[\s\S])*?<\/script>/gi, '');
+}
+
+function main(): number {
+  if (!existsSync(resultsDir) || readdirSync(resultsDir).length === 0) {
+    console.error('report: allure-results/ is empty: run the matrix first (npm run matrix).');
+    return 1;
+  }
+  const flaky = markFlaky(resultsDir);
+  const bin = join(root, 'node_modules', '.bin', 'allure');
+  const generated = spawnSync(bin, ['generate', resultsDir], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (generated.status !== 0 || !existsSync(reportFile)) {
+    console.error(`report: allure generate failed (exit ${generated.status}).`);
+    return 1;
+  }
+  writeFileSync(reportFile, stripAnalytics(readFileSync(reportFile, 'utf8')));
+  console.log(
+    `report: Allure report → reports/allure-report/index.html${flaky ? ` (${flaky} flaky marked)` : ''}`,
+  );
+  return 0;
+}
+
+if (require.main === module) process.exitCode = main();
