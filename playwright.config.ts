@@ -54,6 +54,8 @@ export default defineConfig<MigoTestOptions>({
       { resultsDir: 'allure-results', detail: false, suiteTitle: false, environmentInfo },
     ],
     ...(jsonOutput ? [['json', { outputFile: jsonOutput }] as ['json', { outputFile: string }]] : []),
+    // Sharded runs (ci-templates/github/sharded.yml) merge blob reports afterwards.
+    ...(process.env.MIGO_BLOB_REPORT === '1' ? [['blob'] as ['blob']] : []),
   ],
   use: {
     // Traces and screenshots would hold the card number typed into the checkout and every Authorization

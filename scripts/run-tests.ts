@@ -31,7 +31,10 @@ function check(tally: Tally, label: string, command: string, args: string[]): vo
 /** A Playwright run: its own counts come from the JSON reporter's stats. */
 function playwright(tally: Tally, label: string, args: string[], jsonFile: string): void {
   rmSync(jsonFile, { force: true });
-  const ok = run(label, bin('playwright'), ['test', ...args], { PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile });
+  const ok = run(label, bin('playwright'), ['test', ...args], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile,
+    MIGO_ENV: 'local',
+  });
   if (!existsSync(jsonFile)) {
     console.error(`✗ ${label}: no results were written (${jsonFile}); counted as one failure.`);
     tally.failed += 1;
@@ -56,5 +59,7 @@ playwright(
   ['-c', 'tests/playwright.config.ts', '--reporter=list,json'],
   join(root, 'test-results', 'self-results.json'),
 );
+// The matrix itself, against the embedded simulator: its specs are tests of this project too.
+playwright(tally, 'test matrix (local)', [], join(root, 'test-results', 'matrix-results.json'));
 console.log(`\n${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
 process.exitCode = tally.failed === 0 ? 0 : 1;

@@ -1,0 +1,174 @@
+/**
+ * The embedded Migo sandbox: four surfaces (Middleware, Wallet Gateway under /rest, CMS under /cms/rest, hosted
+ * checkout), each a fastify instance on its own port, sharing one in-memory state. Started in-process by the test
+ * fixtures, or alone with `npx migo-contract simulator`. See simulator/README.md for what is modelled.
+ */
+import type { Server as TlsServer } from 'node:tls';
+import { buildSurfaces, type Surfaces } from './app';
+import { SimulatorContext, type SurfaceUrls } from './context';
+import type { SimulatorCredentials } from './credentials';
+import { SURFACES, type SurfaceName } from './faults';
+import { describeUnknownMutations, MutationSet, unknownMutations } from './mutations';
+import { DEFAULT_LIMITS } from './store';
+import { CMS_PREFIX } from './surfaces/cms';
+import { WALLET_PREFIX } from './surfaces/wallet-gateway';
+import { createTlsMaterial, DEFAULT_CERT_VALIDITY_DAYS, reissue, secureContextOptions } from './tls';
+
+export type { SimulatorCredentials } from './credentials';
+export { MUTATIONS, type Mutation, type MutationName } from './mutations';
+export { TEST_CARDS, TEST_CARD_CVC, TEST_CARD_EXPIRY, type TestCard, type TestCardKey } from './test-cards';
+
+export interface SimulatorOptions {
+  host?: string; // default 127.0.0.1
+  port?: number; // first port; 0 (default) = a free port for each surface
+  https?: boolean | { certValidityDays?: number }; // TLS 1.2 minimum + HSTS
+  mutations?: string[]; // named contract mutations switched on from the start
+  callbackRetryScheduleMs?: number[]; // default [1000, 5000, 30000]; tests pass e.g. [20, 40, 80]
+  logger?: boolean;
+  /** How many transactions are kept (newest first); older ones become "not found". Default 10,000. */
+  maxTransactions?: number;
+}
+
+export interface RunningSimulator {
+  urls: SurfaceUrls; // WG ends in /rest, CMS in /cms/rest
+  credentials: SimulatorCredentials;
+  ca?: string; // PEM of the self-signed CA certificate that issued the served certificate (HTTPS mode)
+  close(): Promise<void>;
+}
+
+/** Bad options: the message names the option and how to fix it. */
+export class SimulatorOptionsError extends Error {
+  override name = 'SimulatorOptionsError';
+}
+
+/** Surface order for a fixed first port: middleware = port, walletGateway = port+1, cms = port+2, webview = port+3. */
+const PORT_ORDER: readonly SurfaceName[] = SURFACES;
+const BASE_PATH: Record<SurfaceName, string> = {
+  middleware: '',
+  walletGateway: WALLET_PREFIX,
+  cms: CMS_PREFIX,
+  webview: '',
+};
+
+function checkOptions(options: SimulatorOptions): void {
+  const { port, host, callbackRetryScheduleMs, maxTransactions } = options;
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535 - (PORT_ORDER.length - 1)))
+    throw new SimulatorOptionsError(
+      `port must be 0 (free ports) or an integer from 1 to ${65535 - (PORT_ORDER.length - 1)}; the four surfaces use port … port+3. Got ${String(port)}.`,
+    );
+  if (host !== undefined && (typeof host !== 'string' || host.trim() === ''))
+    throw new SimulatorOptionsError('host must be a hostname or IP address, e.g. 127.0.0.1.');
+  if (
+    callbackRetryScheduleMs !== undefined &&
+    (!Array.isArray(callbackRetryScheduleMs) ||
+      callbackRetryScheduleMs.some((ms) => !Number.isInteger(ms) || ms < 0 || ms > 3_600_000))
+  )
+    throw new SimulatorOptionsError(
+      'callbackRetryScheduleMs must be an array of delays in ms (integers 0–3600000).',
+    );
+  if (maxTransactions !== undefined && (!Number.isInteger(maxTransactions) || maxTransactions < 1))
+    throw new SimulatorOptionsError('maxTransactions must be a positive integer.');
+  const days = typeof options.https === 'object' ? options.https.certValidityDays : undefined;
+  if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 825))
+    throw new SimulatorOptionsError('https.certValidityDays must be an integer from 1 to 825.');
+  const unknown = unknownMutations(options.mutations ?? []);
+  if (unknown.length > 0) throw new SimulatorOptionsError(describeUnknownMutations(unknown));
+}
+
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+async function listenAll(
+  surfaces: Surfaces,
+  host: string,
+  port: number,
+): Promise<Record<SurfaceName, number>> {
+  const ports = {} as Record<SurfaceName, number>;
+  await Promise.all(
+    PORT_ORDER.map(async (name, i) => {
+      const wanted = port === 0 ? 0 : port + i;
+      try {
+        await surfaces[name].listen({ host, port: wanted });
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (code === 'EADDRINUSE')
+          throw new SimulatorOptionsError(
+            `port ${wanted} (${name}) is in use: choose another --port, or 0 for free ports.`,
+          );
+        if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+          throw new SimulatorOptionsError(
+            `cannot listen on host "${host}": use an address of this machine, e.g. 127.0.0.1.`,
+          );
+        throw error;
+      }
+      const address = surfaces[name].server.address();
+      ports[name] = typeof address === 'object' && address ? address.port : wanted;
+    }),
+  );
+  return ports;
+}
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  checkOptions(options);
+  const host = options.host ?? '127.0.0.1';
+  const mutations = new MutationSet(options.mutations ?? []);
+  const https = options.https !== undefined && options.https !== false;
+  const ctx = new SimulatorContext(mutations, {
+    https,
+    ...(options.callbackRetryScheduleMs ? { retryScheduleMs: options.callbackRetryScheduleMs } : {}),
+    limits: {
+      ...DEFAULT_LIMITS,
+      ...(options.maxTransactions ? { transactions: options.maxTransactions } : {}),
+    },
+  });
+  const validityDays =
+    (typeof options.https === 'object' ? options.https.certValidityDays : undefined) ??
+    DEFAULT_CERT_VALIDITY_DAYS;
+  const tls = https ? await createTlsMaterial(validityDays, mutations) : undefined;
+  const surfaces = buildSurfaces(ctx, {
+    logger: options.logger ?? false,
+    ...(tls ? { tls: secureContextOptions(tls, mutations) } : {}),
+  });
+
+  if (tls) {
+    // TLS mutations switched at run time take effect for new connections.
+    mutations.onChange(async () => {
+      await reissue(tls, mutations);
+      const context = secureContextOptions(tls, mutations);
+      for (const name of SURFACES) (surfaces[name].server as unknown as TlsServer).setSecureContext(context);
+    });
+  }
+
+  let closed: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closed ??= (async () => {
+      await ctx.callbacks.close();
+      await Promise.all(SURFACES.map((name) => surfaces[name].close()));
+    })();
+    return closed;
+  };
+
+  try {
+    const ports = await listenAll(surfaces, host, options.port ?? 0);
+    const scheme = https ? 'https' : 'http';
+    const origin = (name: SurfaceName) => `${scheme}://${urlHost(host)}:${ports[name]}${BASE_PATH[name]}`;
+    ctx.urls = {
+      middleware: origin('middleware'),
+      walletGateway: origin('walletGateway'),
+      cms: origin('cms'),
+      webview: origin('webview'),
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+
+  return {
+    urls: { ...ctx.urls },
+    credentials: { ...ctx.credentials },
+    ...(tls ? { ca: tls.caCert } : {}),
+    close,
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * What the Alternative Payments specs share: creating a transaction the documented way and choosing processors from
+ * its `paymentMethods` (the runtime source of truth, payment-intents page), never from a hard-coded list.
+ */
+import type { TestType } from '@playwright/test';
+import type { test } from '../../fixtures';
+
+type Fixtures = typeof test extends TestType<infer T, infer W> ? T & W : never;
+type Api = Fixtures['api'];
+export type Exchange = Awaited<ReturnType<Api['alternative']['create']>>;
+
+export interface CreatedTransaction {
+  uid: string;
+  paymentMethods: string[];
+  expireAt: number;
+}
+
+/** Processors the process-payment page lists as needing no `data`. */
+export const NO_DATA_PROCESSORS = ['zigi', 'akisiQR', 'bancoIndustrial', 'quickPayQR', 'pronet'] as const;
+
+/** Processors whose payment-intents answer is special-cased with `requiredFields` (payment-intents page). */
+export const SPECIAL_CASED_INTENTS = ['fri', 'nequi', 'globalPay-PSE'] as const;
+
+/**
+ * Where the docs do not say which processor cancels how, these are the simulator's model (simulator/processors.ts):
+ * a spec relying on them runs against the simulator only. zigi's cancel is documented (refunds page: "Cancel
+ * applies to an in-flight async request (e.g. Zigi)").
+ */
+export const CANCEL_HOOK_PROCESSOR = 'zigi';
+export const MODELLED_NO_CANCEL_PROCESSOR = 'akisiQR';
+export const MODELLED_UPSTREAM_CANCEL_PROCESSOR = 'bamPaymentButton';
+
+export const LOCAL_MODEL_ONLY =
+  "which processor cancels how is not documented: this row relies on the simulator's processor model";
+
+export async function createTransaction(
+  api: Api,
+  userId: string,
+  amount: number,
+): Promise<CreatedTransaction> {
+  const created = await api.alternative.create({ amount, channel: 'web', userId });
+  expect200(created, 'create the Alternative Payments transaction');
+  const { data } = created.body as { data: CreatedTransaction };
+  return data;
+}
+
+/** The first enabled processor that needs no `data`, so a spec can reach IN_PROGRESS anywhere. */
+export function noDataProcessor(txn: CreatedTransaction): string | undefined {
+  return NO_DATA_PROCESSORS.find((p) => txn.paymentMethods.includes(p));
+}
+
+export function notEnabled(processor: string, txn: CreatedTransaction): string {
+  return `${processor} is not in this merchant's paymentMethods (${txn.paymentMethods.join(', ') || 'none'}): ask Migo to enable it to run this row`;
+}
+
+export function expect200(x: Exchange, what: string): void {
+  if (x.status !== 200)
+    throw new Error(`could not ${what}: ${x.endpoint} answered ${x.status} ${x.text.slice(0, 200)}`);
+}
+
+/** The Middleware error envelope's ownCode, or undefined when the body is not one. */
+export function ownCodeOf(x: Exchange): number | undefined {
+  const body = x.body as { ownCode?: unknown } | undefined;
+  return typeof body?.ownCode === 'number' ? body.ownCode : undefined;
+}

@@ -1,0 +1,162 @@
+/**
+ * The dismiss matrix (dismiss-transaction page): CREATED/USED → DISMISSED, text `OK`; IN_PROGRESS with a dedicated
+ * cancel hook → CANCELLED, JSON `{message, transaction:{uid, status}}`; IN_PROGRESS with a generic upstream cancel →
+ * `OK`; IN_PROGRESS without a hook → 405 / ownCode 4021; APPROVED, DENIED, EXPIRED, DISMISSED → 409 / ownCode 4020;
+ * unknown → 404 / 2000; missing transactionId → 400 / 5000. Statuses are uppercase.
+ *
+ * The page also calls dismiss "idempotent for the unpaid states" while listing DISMISSED as ineligible (409): a
+ * repeated dismiss is accepted in either form, and the form seen is recorded.
+ */
+import { test, expect, goLive } from '../../fixtures';
+import {
+  CANCEL_HOOK_PROCESSOR,
+  LOCAL_MODEL_ONLY,
+  MODELLED_NO_CANCEL_PROCESSOR,
+  MODELLED_UPSTREAM_CANCEL_PROCESSOR,
+  createTransaction,
+  expect200,
+  noDataProcessor,
+  notEnabled,
+  ownCodeOf,
+  type Exchange,
+} from './alternative-flow';
+
+function expectOk(x: Exchange): void {
+  expect(x.status, `${x.endpoint} status`).toBe(200);
+  expect(x.text.trim(), 'the plain-text answer').toBe('OK');
+}
+
+function expectRefused(x: Exchange, status: number, ownCode: number, why: string): void {
+  expect({ status: x.status, ownCode: ownCodeOf(x) }, `dismiss of ${why}: HTTP status and ownCode`).toEqual({
+    status,
+    ownCode,
+  });
+}
+
+test.describe('POST /api/v1/integrations/transactions/{transactionId}/dismiss', () => {
+  test.beforeEach(({ requires }) => requires('middleware'));
+
+  test(
+    'dismisses a CREATED transaction with the text OK, and a repeat leaves it dismissed',
+    goLive('GL-AUTH-03', 'GL-INT-02'),
+    async ({ api, cardholder, migoConfig }, testInfo) => {
+      const { uid } = await createTransaction(api, cardholder.userId, migoConfig.charge.amount);
+      expectOk(await api.alternative.dismiss(uid));
+      const again = await api.alternative.dismiss(uid);
+      if (again.status === 200) {
+        expectOk(again);
+      } else {
+        expectRefused(again, 409, 4020, 'a DISMISSED transaction');
+      }
+      testInfo.annotations.push({
+        type: 'observed',
+        description: `a repeated dismiss answers ${again.status === 200 ? 'OK (idempotent)' : '409 / 4020 (DISMISSED is ineligible)'}`,
+      });
+    },
+  );
+
+  test(
+    'dismisses a transaction after payment-intents (USED) with the text OK',
+    goLive('GL-AUTH-03', 'GL-INT-02'),
+    async ({ api, cardholder, migoConfig }) => {
+      const txn = await createTransaction(api, cardholder.userId, migoConfig.charge.amount);
+      const processor = noDataProcessor(txn);
+      test.skip(!processor, notEnabled('a processor that needs no data', txn));
+      expect200(await api.alternative.paymentIntents(txn.uid, processor!), 'ask for the payment intent');
+      expectOk(await api.alternative.dismiss(txn.uid));
+    },
+  );
+
+  test(
+    `cancels an IN_PROGRESS ${CANCEL_HOOK_PROCESSOR} transaction through its cancel hook: CANCELLED, as JSON`,
+    goLive('GL-AUTH-03', 'GL-INT-02'),
+    async ({ api, cardholder, migoConfig }) => {
+      const txn = await createTransaction(api, cardholder.userId, migoConfig.charge.amount);
+      test.skip(!txn.paymentMethods.includes(CANCEL_HOOK_PROCESSOR), notEnabled(CANCEL_HOOK_PROCESSOR, txn));
+      expect200(await api.alternative.pay(txn.uid, CANCEL_HOOK_PROCESSOR), 'start the payment');
+      const dismissed = await api.alternative.dismiss(txn.uid);
+      expect(dismissed.status).toBe(200);
+      expect(dismissed.body).toMatchObject({
+        message: expect.any(String),
+        transaction: { uid: txn.uid, status: 'CANCELLED' },
+      });
+    },
+  );
+
+  test(
+    'dismisses an IN_PROGRESS transaction with a generic upstream cancel with the text OK',
+    goLive('GL-INT-02'),
+    async ({ api, cardholder, migoConfig }) => {
+      test.skip(migoConfig.target !== 'local', LOCAL_MODEL_ONLY);
+      const txn = await createTransaction(api, cardholder.userId, migoConfig.charge.amount);
+      expect200(await api.alternative.pay(txn.uid, MODELLED_UPSTREAM_CANCEL_PROCESSOR), 'start the payment');
+      expectOk(await api.alternative.dismiss(txn.uid));
+    },
+  );
+
+  test(
+    'refuses an IN_PROGRESS transaction whose processor has no cancel hook with 405 (ownCode 4021)',
+    goLive('GL-INT-02', 'GL-ERR-01'),
+    async ({ api, cardholder, migoConfig }) => {
+      test.skip(migoConfig.target !== 'local', LOCAL_MODEL_ONLY);
+      const txn = await createTransaction(api, cardholder.userId, migoConfig.charge.amount);
+      expect200(await api.alternative.pay(txn.uid, MODELLED_NO_CANCEL_PROCESSOR), 'start the payment');
+      expectRefused(
+        await api.alternative.dismiss(txn.uid),
+        405,
+        4021,
+        `an IN_PROGRESS ${MODELLED_NO_CANCEL_PROCESSOR} transaction (no cancel hook)`,
+      );
+    },
+  );
+
+  for (const status of ['APPROVED', 'DENIED'] as const) {
+    test(
+      `refuses ${status === 'APPROVED' ? 'an' : 'a'} ${status} transaction with 409 (ownCode 4020)`,
+      goLive('GL-INT-02', 'GL-ERR-01'),
+      async ({ api, sim, cardholder, migoConfig }) => {
+        const txn = await createTransaction(api, cardholder.userId, migoConfig.charge.amount);
+        const processor = noDataProcessor(txn);
+        test.skip(!processor, notEnabled('a processor that needs no data', txn));
+        expect200(await api.alternative.pay(txn.uid, processor!), 'start the payment');
+        await sim.completeAlternative(txn.uid, status);
+        expectRefused(
+          await api.alternative.dismiss(txn.uid),
+          409,
+          4020,
+          `${status === 'APPROVED' ? 'an' : 'a'} ${status} transaction`,
+        );
+      },
+    );
+  }
+
+  test(
+    'refuses a transaction past its expireAt (EXPIRED) with 409 (ownCode 4020)',
+    goLive('GL-INT-02', 'GL-ERR-01'),
+    async ({ api, sim, cardholder, migoConfig }) => {
+      const txn = await createTransaction(api, cardholder.userId, migoConfig.charge.amount);
+      // expireAt counts seconds: one more on the simulator clock and the transaction has expired.
+      await sim.advanceClock(txn.expireAt + 1);
+      expectRefused(await api.alternative.dismiss(txn.uid), 409, 4020, 'an EXPIRED transaction');
+    },
+  );
+
+  test(
+    'answers an unknown transaction with 404 (ownCode 2000)',
+    goLive('GL-INT-02', 'GL-ERR-01'),
+    async ({ api, cardholder, migoConfig }) => {
+      const { uid } = await createTransaction(api, cardholder.userId, migoConfig.charge.amount);
+      // A uid Migo never issued: the real one with its id part reversed.
+      const unknown = uid.replace(/[0-9a-f]+$/i, (id) => [...id].reverse().join('') + '0');
+      expectRefused(await api.alternative.dismiss(unknown), 404, 2000, 'an unknown transaction');
+    },
+  );
+
+  test(
+    'answers a missing transactionId with 400 (ownCode 5000)',
+    goLive('GL-INT-02', 'GL-ERR-01'),
+    async ({ api }) => {
+      expectRefused(await api.alternative.dismiss(''), 400, 5000, 'an empty transactionId');
+    },
+  );
+});

@@ -1,0 +1,46 @@
+/**
+ * The Wallet Gateway app login: `{merchant, signature}` where the signature is made with the merchant's Ed25519
+ * private key; the answer is the quickstart form `{statusCode:200, message, data:{accessToken, refreshToken,
+ * expirationToken, expirationRefreshToken}}` (https://api-docs.migopayments.com/en/introduction/quickstart).
+ * UNSURE: what exactly is signed is not visible; the negative test signs the same bytes with another key, so it
+ * holds whatever the signed message is.
+ */
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { test, expect, goLive, prodSafe } from '../../fixtures';
+
+test.describe('POST /auth/login', () => {
+  test.beforeEach(({ requires }) => requires('walletGateway'));
+
+  test(
+    'issues an access token and a refresh token for the Ed25519-signed merchant slug',
+    prodSafe(goLive('GL-HDR-01', 'GL-AUTH-04')),
+    async ({ api }) => {
+      const wallet = api.newWalletSession();
+      const login = await wallet.login();
+      expect(login.status, 'the merchant signature must be accepted').toBe(200);
+      const tokens = wallet.currentTokens;
+      expect(tokens?.accessToken, 'data.accessToken').toBeTruthy();
+      expect(tokens?.refreshToken, 'data.refreshToken').toBeTruthy();
+      expect(tokens?.refreshToken !== tokens?.accessToken, 'the two tokens are distinct').toBe(true);
+      const { expirationToken, expirationRefreshToken } = tokens ?? {};
+      if (typeof expirationToken === 'number' && typeof expirationRefreshToken === 'number')
+        expect(expirationRefreshToken, 'the refresh token outlives the access token').toBeGreaterThan(
+          expirationToken,
+        );
+    },
+  );
+
+  test(
+    "rejects a signature made with a key that is not the merchant's with 401",
+    prodSafe(goLive('GL-HDR-01', 'GL-AUTH-04')),
+    async ({ api, migoTarget }) => {
+      const merchant = migoTarget.credentials.walletGateway!.merchant;
+      const { privateKey: strangerKey } = generateKeyPairSync('ed25519');
+      const signature = sign(null, Buffer.from(merchant, 'utf8'), strangerKey).toString('base64');
+      const wallet = api.newWalletSession();
+      const refused = await wallet.login({ signature });
+      expect(refused.status, 'a login signed with another key must be refused').toBe(401);
+      expect(wallet.currentTokens, 'no token is issued for a bad signature').toBeUndefined();
+    },
+  );
+});

@@ -1,0 +1,164 @@
+/**
+ * `npx migo-contract simulator` as a user runs it: a child process whose first stdout line is the JSON object of
+ * interfaces section C; it serves until SIGTERM and exits 0. Bad usage exits 2 with a hint.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { Agent } from 'undici';
+import { TEST_CARDS } from '../../simulator';
+import { MUTATIONS } from '../../simulator/mutations';
+import { call, expect, expectSchema, test } from './sim';
+
+const ROOT = join(__dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'migo-contract.cjs');
+
+function spawnCli(args: string[]): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [BIN, 'simulator', ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+/** The first stdout line, or a failure that shows what the process said instead. */
+function firstLine(child: ChildProcessWithoutNullStreams, timeoutMs = 15_000): Promise<string> {
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`no first line within ${timeoutMs} ms; stderr: ${stderr}`)),
+      timeoutMs,
+    );
+    createInterface({ input: child.stdout }).once('line', (line) => {
+      clearTimeout(timer);
+      resolve(line);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code} before printing; stderr: ${stderr.slice(0, 2000)}`));
+    });
+  });
+}
+
+function exitCode(child: ChildProcessWithoutNullStreams): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) resolve(child.exitCode);
+    else child.once('exit', (code) => resolve(code));
+  });
+}
+
+async function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawnCli(args);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return { code: await exitCode(child), stdout, stderr };
+}
+
+test('prints the URLs and credentials as its first line, serves, and exits 0 on SIGTERM', async () => {
+  const child = spawnCli(['--port', '0']);
+  try {
+    const line = JSON.parse(await firstLine(child)) as Record<string, unknown> & {
+      middleware: string;
+      walletGateway: string;
+      cms: string;
+      webview: string;
+      credentials: { merchantToken: string };
+    };
+    expect(Object.keys(line)).toEqual(['middleware', 'walletGateway', 'cms', 'webview', 'credentials']);
+    expect(line.walletGateway).toMatch(/\/rest$/);
+    expect(line.cms).toMatch(/\/cms\/rest$/);
+    const link = await call('POST', `${line.middleware}/transactions`, {
+      headers: { authorization: line.credentials.merchantToken },
+      json: { amount: 1, userId: 'u', channel: 'web' },
+    });
+    expect(link.status).toBe(200);
+    expectSchema('payment-link', link.body);
+    expect((link.body as { URL: string }).URL.startsWith(line.webview)).toBe(true);
+  } finally {
+    child.kill('SIGTERM');
+  }
+  expect(await exitCode(child)).toBe(0);
+});
+
+test('--https prints the CA, --mutation switches mutations on', async () => {
+  const child = spawnCli(['--https', '--mutation', 'payment-link-envelope', '--mutation=hsts-missing']);
+  try {
+    const line = JSON.parse(await firstLine(child)) as {
+      middleware: string;
+      ca: string;
+      credentials: { merchantToken: string };
+    };
+    expect(line.ca).toContain('BEGIN CERTIFICATE');
+    const dispatcher = new Agent({ connect: { ca: line.ca } });
+    const mutations = await call('GET', `${line.middleware}/__sim/mutations`, { dispatcher });
+    await dispatcher.close();
+    const on = (mutations.body as Array<{ name: string; enabled: boolean }>)
+      .filter((m) => m.enabled)
+      .map((m) => m.name);
+    expect(on).toEqual(['payment-link-envelope', 'hsts-missing']);
+  } finally {
+    child.kill('SIGINT');
+  }
+  expect(await exitCode(child)).toBe(0);
+});
+
+test('--log writes request logs to stderr that never hold a PAN, CVC or token', async () => {
+  const child = spawnCli(['--log']);
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  let secrets: string[] = [];
+  try {
+    const line = JSON.parse(await firstLine(child)) as {
+      middleware: string;
+      webview: string;
+      credentials: { merchantToken: string };
+    };
+    const { merchantToken } = line.credentials;
+    const link = await call('POST', `${line.middleware}/transactions`, {
+      headers: { authorization: merchantToken },
+      json: { amount: 1, userId: 'u', channel: 'web' },
+    });
+    const { uid } = link.body as { uid: string };
+    const pan = TEST_CARDS.approved.pan;
+    const paid = await call('POST', `${line.webview}/pay`, {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      raw: new URLSearchParams({
+        orderId: uid,
+        cardNumber: pan,
+        expiry: '12/30',
+        cvc: '777',
+        holder: 'Ana',
+      }).toString(),
+    });
+    expect(paid.status).toBe(303);
+    await call('GET', `${line.webview}/?orderId=${uid}`);
+    secrets = [pan, merchantToken];
+  } finally {
+    child.kill('SIGTERM');
+  }
+  expect(await exitCode(child)).toBe(0);
+  expect(stderr).toContain('/pay');
+  for (const secret of secrets) expect(stderr).not.toContain(secret);
+  // The CVC as a value of its own: timestamps and ids in the log may contain the same digits.
+  expect(stderr).not.toMatch(/(?<![\w.])4417(?![\w.])/);
+});
+
+test('--list-mutations prints every name with its rule', async () => {
+  const { code, stdout } = await run(['--list-mutations']);
+  expect(code).toBe(0);
+  const lines = stdout.trim().split('\n');
+  expect(lines).toHaveLength(MUTATIONS.length);
+  for (const [i, m] of MUTATIONS.entries()) expect(lines[i]).toMatch(new RegExp(`^${m.name} +\\S`));
+});
+
+test('bad usage exits 2 with a message that says how to fix it', async () => {
+  for (const [args, fragment] of [
+    [['--mutation', 'no-such-thing'], /unknown mutation "no-such-thing".*--list-mutations/],
+    [['--port', 'eighty'], /--port needs an integer/],
+    [['--colour'], /unknown option "--colour".*--help/],
+    [['--cert-days', '30'], /--cert-days only applies with --https/],
+  ] as const) {
+    const { code, stderr } = await run([...args]);
+    expect(code, args.join(' ')).toBe(2);
+    expect(stderr).toMatch(fragment);
+  }
+});
