@@ -23,6 +23,7 @@ export default tseslint.config(
       'allure-report/**',
       'playwright-report/**',
       'blob-report/**',
+      '.cache/**',
     ],
   },
   ...tseslint.configs.recommended,

@@ -192,13 +192,11 @@ function parseArgs(argv: string[]): { only?: string[]; concurrency: number; out:
     concurrency: number;
     out: string;
   };
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i]!;
-    const value = argv[i + 1];
-    if (arg === '--only' && value) ((args.only = value.split(',').filter(Boolean)), (i += 1));
-    else if (arg === '--concurrency' && value && /^[1-8]$/.test(value))
-      ((args.concurrency = Number(value)), (i += 1));
-    else if (arg === '--out' && value) ((args.out = value), (i += 1));
+  for (let i = 0; i < argv.length; i += 2) {
+    const [arg, value] = [argv[i], argv[i + 1]];
+    if (arg === '--only' && value) args.only = value.split(',').filter(Boolean);
+    else if (arg === '--concurrency' && value && /^[1-8]$/.test(value)) args.concurrency = Number(value);
+    else if (arg === '--out' && value) args.out = value;
     else
       throw new Error(
         `unknown or incomplete argument "${arg}". Usage: npm run mutation -- [--only a,b] [--concurrency 1-8] [--out FILE]`,

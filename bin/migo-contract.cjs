@@ -1,3 +1,9 @@
 #!/usr/bin/env node
-// Registers tsx (for both require and dynamic import: commands load lazily), then runs the TypeScript CLI.
-import('tsx').then(() => require('../cli/main.ts'));
+// `npx migo-contract`: runs the TypeScript CLI from a bundle kept up to date with its sources (bin/cli-bundle.cjs),
+// or through tsx when no bundle can be built.
+const bundle = require('./cli-bundle.cjs').bundledCli();
+if (bundle) {
+  require(bundle);
+} else {
+  import('tsx').then(() => require('../cli/main.ts'));
+}

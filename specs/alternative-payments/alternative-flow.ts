@@ -2,10 +2,9 @@
  * What the Alternative Payments specs share: creating a transaction the documented way and choosing processors from
  * its `paymentMethods` (the runtime source of truth, payment-intents page), never from a hard-coded list.
  */
-import type { TestType } from '@playwright/test';
-import type { test } from '../../fixtures';
+import type { MigoFixtures } from '../../fixtures';
 
-type Fixtures = typeof test extends TestType<infer T, infer W> ? T & W : never;
+type Fixtures = MigoFixtures;
 type Api = Fixtures['api'];
 export type Exchange = Awaited<ReturnType<Api['alternative']['create']>>;
 

@@ -3,8 +3,7 @@
  * return the code from outside, or the reason it cannot be. The record type makes a new catalog row fail to
  * compile until it is classified here; error-catalog.spec.ts proves the same at run time.
  */
-import type { TestType } from '@playwright/test';
-import type { test } from '../../fixtures';
+import type { MigoFixtures } from '../../fixtures';
 import type { ErrorCode } from '../../schemas/error-catalog';
 import {
   MODELLED_NO_CANCEL_PROCESSOR,
@@ -14,7 +13,7 @@ import {
   noDataProcessor,
 } from '../alternative-payments/alternative-flow';
 
-type Fixtures = typeof test extends TestType<infer T, infer W> ? T & W : never;
+type Fixtures = MigoFixtures;
 type Requirement = Parameters<Fixtures['requires']>[number];
 
 /** What a case needs from the run; `sim` only for cases that use the simulator's control API. */

@@ -42,6 +42,7 @@ test('sandbox from .env.sandbox: URLs with their source, masked secrets, NOT RUN
   const fileValues: Record<string, string> = {
     ...sandboxEnv(pem),
     MIGO_WEBVIEW_URL: 'https://checkout.sandbox-proxy.example.net',
+    MIGO_RETURN_URL: 'https://shop.example.net/checkout/return',
   };
   delete fileValues.MIGO_ENV;
   const cwd = tempCwd({ '.env.sandbox': dotenv(fileValues) });
