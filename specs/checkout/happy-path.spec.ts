@@ -1,20 +1,32 @@
-import { test, expect, goLive } from '../../fixtures';
+/**
+ * The happy-path charge of the go-live matrix: Payment Link → hosted checkout → the return URL carries `uid`,
+ * `status`, `reference` (hosted-webview page) → the Merchant Generic Callback says approved (create-payment-link
+ * page). Both carry the identifiers of the create response. Safe in production: one capped charge with the
+ * disposable cardholder's card (go-live cutover).
+ */
+import { test, expect, goLive, prodSafe } from '../../fixtures';
+import { expectCallback } from '../webhooks/received-deliveries';
+import { expectNoCardData } from './card-data';
+import { charge } from './charge';
 
 test(
   'approves a charge: link → pay → return URL → callback approved',
-  goLive('GL-SCN-01', 'GL-INT-02'),
-  async ({ api, payer, callbacks, cardholder, migoConfig, requires }) => {
-    requires('middleware', 'webview', 'callback', 'card:approved');
-    const link = await api.paymentLinks.create(
-      api.paymentLinks.linkRequest({ userId: cardholder.userId, amount: migoConfig.charge.amount }),
-    );
-    const { uid, reference, URL: url } = link.body as { uid: string; reference: string; URL: string };
-    const paid = await payer.pay(url, 'approved');
-    expect(paid.query).toEqual({ uid, reference, status: 'approved' });
-    const delivery = await callbacks.waitFor(
-      { uid, status: 'approved' },
-      { timeoutMs: migoConfig.timeouts.callbackMs },
-    );
-    expect(delivery.body).toMatchObject({ uid, reference, status: 'approved' });
+  prodSafe(goLive('GL-SCN-01', 'GL-INT-02', 'GL-OBS-03', 'GL-INT-01', 'GL-CUT-04')),
+  async ({ api, page, payer, callbacks, cardholder, migoConfig, requires }) => {
+    requires('middleware', 'webview', 'cardholder', 'callback', 'card:approved');
+    const fixtures = { api, page, payer, callbacks, cardholder, migoConfig };
+    const { link, card, paid, responses, callback } = await charge(fixtures, 'approved');
+
+    expect(paid.query, "the return URL carries the create response's uid and reference").toEqual({
+      uid: link.uid,
+      reference: link.reference,
+      status: 'approved',
+    });
+    expectCallback(callback, { uid: link.uid, reference: link.reference, status: 'approved' });
+    expect(
+      callbacks.fulfilments.filter((f) => f.uid === link.uid).map((f) => f.status),
+      'the order is fulfilled once, as approved',
+    ).toEqual(['approved']);
+    expectNoCardData(card, { returnUrl: paid.returnUrl, responses, callbacks: [callback] });
   },
 );

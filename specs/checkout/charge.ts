@@ -1,0 +1,77 @@
+/**
+ * One charge through the hosted checkout, as every checkout spec makes it: a Payment Link created with the
+ * disposable cardholder and the configured amount, paid in the browser with the card for an outcome, then the
+ * Merchant Generic Callback for its uid. Identifiers come from the create response, never built by the spec.
+ */
+import type { Page } from '@playwright/test';
+import { expect, type CheckoutPayer, type DisposableCardholder } from '../../fixtures';
+import {
+  firstDeliveryFor,
+  type DeliverySource,
+  type RecordedDelivery,
+} from '../webhooks/received-deliveries';
+import { recordCheckoutTraffic, type CardSecrets, type SeenResponse } from './card-data';
+
+export type CardOutcome = Parameters<CheckoutPayer['pay']>[1];
+type PayResult = Awaited<ReturnType<CheckoutPayer['pay']>>;
+
+export interface PaymentLink {
+  uid: string;
+  reference: string;
+  url: string;
+}
+
+interface LinkCreator<B> {
+  paymentLinks: {
+    linkRequest(overrides: { userId: string; amount: number }): B;
+    create(body: B): Promise<{ body: unknown }>;
+  };
+}
+
+export interface ChargeFixtures<B, D extends RecordedDelivery> {
+  api: LinkCreator<B>;
+  page: Page;
+  payer: CheckoutPayer;
+  callbacks: DeliverySource<D>;
+  cardholder: DisposableCardholder;
+  migoConfig: { charge: { amount: number }; timeouts: { callbackMs: number } };
+}
+
+export interface Charge<D extends RecordedDelivery> {
+  link: PaymentLink;
+  card: CardSecrets;
+  paid: PayResult;
+  /** What the browser received from the submit of the card to landing on the return URL. */
+  responses: SeenResponse[];
+  /** The first Merchant Generic Callback for the link's uid (or the first without a readable uid). */
+  callback: D;
+}
+
+export async function createPaymentLink<B>(
+  api: LinkCreator<B>,
+  userId: string,
+  amount: number,
+): Promise<PaymentLink> {
+  const created = await api.paymentLinks.create(api.paymentLinks.linkRequest({ userId, amount }));
+  const { uid, reference, URL: url } = created.body as Record<string, unknown>;
+  expect({ uid, reference, URL: url }, 'the create response carries uid, reference and URL').toEqual({
+    uid: expect.any(String),
+    reference: expect.any(String),
+    URL: expect.any(String),
+  });
+  return { uid: uid as string, reference: reference as string, url: url as string };
+}
+
+export async function charge<B, D extends RecordedDelivery>(
+  { api, page, payer, callbacks, cardholder, migoConfig }: ChargeFixtures<B, D>,
+  outcome: CardOutcome,
+  options: { threeDs?: 'approve' | 'fail' } = {},
+): Promise<Charge<D>> {
+  const link = await createPaymentLink(api, cardholder.userId, migoConfig.charge.amount);
+  const { pan, cvc } = cardholder.card(outcome);
+  const traffic = recordCheckoutTraffic(page);
+  const paid = await payer.pay(link.url, outcome, options);
+  const responses = await traffic.responses();
+  const callback = await firstDeliveryFor(callbacks, link.uid, migoConfig.timeouts.callbackMs);
+  return { link, card: { pan, cvc }, paid, responses, callback };
+}

@@ -1,0 +1,29 @@
+/**
+ * The merchant's own callback handler (MIGO_MERCHANT_HANDLER_URL) acknowledges a Merchant Generic Callback
+ * with 2xx quickly and offloads heavy work (go-live webhooks), and treats a replay as a duplicate (go-live:
+ * "Webhook handler is idempotent"). A real delivery of a real charge is sent to it twice, byte for byte: both
+ * answers must be 2xx within MIGO_HANDLER_BUDGET_MS. Whether the second one fulfilled nothing can only be seen
+ * in the merchant's own system.
+ */
+import { test, expect, goLive } from '../../fixtures';
+import { expectCallback } from '../webhooks/received-deliveries';
+import { charge } from './charge';
+
+test(
+  'answers a delivery and its replay with 2xx within the handler budget',
+  goLive('GL-WH-03', 'GL-ERR-02', 'GL-SCN-04'),
+  async ({ api, page, payer, callbacks, cardholder, migoConfig, requires }) => {
+    requires('merchantHandler', 'middleware', 'webview', 'cardholder', 'callback', 'card:approved');
+    const fixtures = { api, page, payer, callbacks, cardholder, migoConfig };
+    const { link, callback } = await charge(fixtures, 'approved');
+    expectCallback(callback, { uid: link.uid, reference: link.reference, status: 'approved' });
+
+    const { handlerUrl, handlerBudgetMs } = migoConfig.callback;
+    for (const copy of ['the delivery', 'its replay']) {
+      // replayTo fails the spec itself when the handler answers later than the budget or not at all.
+      const answer = await callbacks.replayTo(handlerUrl!, callback, { timeoutMs: handlerBudgetMs });
+      expect(answer.status, `the handler acknowledges ${copy} with 2xx`).toBeGreaterThanOrEqual(200);
+      expect(answer.status, `the handler acknowledges ${copy} with 2xx`).toBeLessThan(300);
+    }
+  },
+);

@@ -1,0 +1,45 @@
+/**
+ * A transaction that reaches a terminal status without a browser, so webhook specs can run in the parallel API
+ * workers: an Alternative Payments transaction created through the Middleware, then completed through the
+ * simulator's stand-in for the processor's webhook to Migo, which makes Migo send the Merchant Generic Callback.
+ *
+ * Only Payment Links return a `reference` (payments-overview page), so the reference a delivery must carry is
+ * the one the completion reports for the transaction; the checkout specs compare it with a create response.
+ */
+import { expect } from '../../fixtures';
+
+export interface CompletedPayment {
+  uid: string;
+  reference: string;
+  /** The lowercase status the Merchant Generic Callback must carry. */
+  status: string;
+}
+
+interface AlternativeCreate {
+  alternative: {
+    create(body: { amount: number; channel: string; userId: string }): Promise<{ body: unknown }>;
+  };
+}
+
+interface ProcessorStandIn {
+  completeAlternative(uid: string, status: 'APPROVED' | 'DENIED' | 'EXPIRED'): Promise<unknown>;
+}
+
+/** Creates an Alternative Payments transaction and completes it with `status`; the callback follows. */
+export async function completedPayment(
+  api: AlternativeCreate,
+  sim: ProcessorStandIn,
+  payer: { userId: string; amount: number },
+  status: 'APPROVED' | 'DENIED' = 'APPROVED',
+): Promise<CompletedPayment> {
+  const created = await api.alternative.create({
+    amount: payer.amount,
+    channel: 'web',
+    userId: payer.userId,
+  });
+  const uid = (created.body as { data?: { uid?: unknown } }).data?.uid;
+  expect(typeof uid, 'the create response carries data.uid').toBe('string');
+  const completed = (await sim.completeAlternative(uid as string, status)) as { reference?: unknown };
+  expect(typeof completed.reference, 'the completed transaction has a reference').toBe('string');
+  return { uid: uid as string, reference: completed.reference as string, status: status.toLowerCase() };
+}
