@@ -5,8 +5,9 @@ import { defineConfig } from 'allure';
 
 export default defineConfig({
   name: 'Migo contract suite',
-  output: './reports/allure-report',
-  historyPath: './reports/allure-history/history.jsonl',
+  // scripts/report.ts sets both from MIGO_ARTIFACTS_DIR (reporters/artifacts.ts); these are the defaults.
+  output: process.env.MIGO_ALLURE_REPORT_DIR ?? './reports/allure-report',
+  historyPath: process.env.MIGO_ALLURE_HISTORY ?? './reports/allure-history/history.jsonl',
   historyLimit: 30,
   // One rule per failure kind, checked in order; messages come from the suite's own error classes.
   categories: [

@@ -7,6 +7,7 @@ import { defineConfig } from '@playwright/test';
 import pkg from './package.json';
 import { chromiumLaunchOptions } from './fixtures/browser';
 import { PRODUCTION_SAFE_TAG, resolveConfig } from './fixtures/config';
+import { artifactPaths } from './reporters/artifacts';
 import type { MigoTestOptions } from './fixtures';
 
 const { config } = resolveConfig();
@@ -15,6 +16,7 @@ const local = config.target === 'local';
 const sharedSimulator = local && !config.embedded;
 const productionOnly = config.target === 'production' ? { grep: new RegExp(PRODUCTION_SAFE_TAG) } : {};
 const jsonOutput = process.env.PLAYWRIGHT_JSON_OUTPUT_NAME;
+const artifacts = artifactPaths();
 
 function commit(): string {
   try {
@@ -44,14 +46,14 @@ export default defineConfig<MigoTestOptions>({
   retries: local ? 0 : 1,
   forbidOnly: !!process.env.CI,
   timeout: local ? 20_000 : 180_000,
-  outputDir: 'test-results/matrix',
+  outputDir: artifacts.testResults,
   reporter: [
     ['list'],
-    ['./reporters/run-recorder.ts'],
-    ['./reporters/go-live-reporter.ts'],
+    ['./reporters/run-recorder.ts', { reportsDir: artifacts.reports }],
+    ['./reporters/go-live-reporter.ts', { reportsDir: artifacts.reports }],
     [
       'allure-playwright',
-      { resultsDir: 'allure-results', detail: false, suiteTitle: false, environmentInfo },
+      { resultsDir: artifacts.allureResults, detail: false, suiteTitle: false, environmentInfo },
     ],
     ...(jsonOutput ? [['json', { outputFile: jsonOutput }] as ['json', { outputFile: string }]] : []),
     // Sharded runs (ci-templates/github/sharded.yml) merge blob reports afterwards.

@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { artifactPaths } from '../reporters/artifacts';
 
 const root = join(__dirname, '..');
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
@@ -18,7 +19,7 @@ function step(command: string, args: string[]): number {
 
 // Without a browser the checkout specs are skipped with the one-line how-to; the rest of the matrix still runs.
 step(tsx, [join(root, 'scripts', 'ensure-browser.ts')]);
-rmSync(join(root, 'allure-results'), { recursive: true, force: true });
+rmSync(artifactPaths().allureResults, { recursive: true, force: true });
 const status = step(playwright, ['test', ...process.argv.slice(2)]);
 step(tsx, [join(root, 'scripts', 'report.ts')]);
 console.log(

@@ -8,11 +8,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { artifactPaths } from '../reporters/artifacts';
 
 const root = join(__dirname, '..');
-const resultsDir = join(root, 'allure-results');
-const reportFile = join(root, 'reports', 'allure-report', 'index.html');
+const artifacts = artifactPaths();
+const resultsDir = artifacts.allureResults;
+const reportFile = join(artifacts.allureReport, 'index.html');
 
 interface AllureResult {
   historyId?: string;
@@ -62,6 +64,12 @@ function main(): number {
   const generated = spawnSync(bin, ['generate', resultsDir], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
+    // allurerc.mjs reads these: the output and history follow MIGO_ARTIFACTS_DIR.
+    env: {
+      ...process.env,
+      MIGO_ALLURE_REPORT_DIR: artifacts.allureReport,
+      MIGO_ALLURE_HISTORY: artifacts.allureHistory,
+    },
   });
   if (generated.status !== 0 || !existsSync(reportFile)) {
     console.error(`report: allure generate failed (exit ${generated.status}).`);
@@ -69,7 +77,7 @@ function main(): number {
   }
   writeFileSync(reportFile, stripAnalytics(readFileSync(reportFile, 'utf8')));
   console.log(
-    `report: Allure report → reports/allure-report/index.html${flaky ? ` (${flaky} flaky marked)` : ''}`,
+    `report: Allure report → ${relative(process.cwd(), reportFile)}${flaky ? ` (${flaky} flaky marked)` : ''}`,
   );
   return 0;
 }

@@ -1,0 +1,179 @@
+/**
+ * One real matrix run, forced to fail, and everything it wrote: the run summary, the go-live report and the Allure
+ * report agree; no artifact or output holds a secret or a full card number; and the reports, opened in Chromium,
+ * show this run's numbers.
+ *
+ * The run targets a simulator started here with contract mutations that make specs fail on card data and
+ * credentials (a PAN echoed in a response and a return URL, a CVV in the callback, a wrong token accepted, a
+ * refresh that does not rotate), with its credentials configured as MIGO_* variables: exactly the secrets a real
+ * sandbox run has in play. Artifacts go to a scratch folder (MIGO_ARTIFACTS_DIR).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, test, expect } from '@playwright/test';
+import { chromiumLaunchOptions, findChromium } from '../../fixtures/browser';
+import type { GoLiveReport } from '../../reporters/go-live';
+import { artifactPaths } from '../../reporters/artifacts';
+import type { RunSummary } from '../../reporters/diff/run-dir';
+import { scanArtifacts } from '../../reporters/leak-scan';
+import { startSimulator, TEST_CARDS, type RunningSimulator } from '../../simulator';
+
+const root = join(__dirname, '..', '..');
+const SPECS = [
+  'specs/checkout/happy-path.spec.ts',
+  'specs/checkout/card-data-never-echoed.spec.ts',
+  'specs/security/card-tokenization.spec.ts',
+  'specs/payment-links/merchant-token.spec.ts',
+  'specs/auth/wallet-token-refresh.spec.ts',
+  'specs/auth/cms-user-token.spec.ts',
+  'specs/errors/error-catalog.spec.ts',
+];
+const MUTATIONS = [
+  'pan-in-card-response',
+  'pan-in-return-url',
+  'cvv-in-callback',
+  'wrong-token-accepted',
+  'refresh-not-rotating',
+];
+
+test.describe.configure({ mode: 'serial', timeout: 240_000 });
+
+let scratch: string;
+let simulator: RunningSimulator;
+let output: { stdout: string; stderr: string };
+let secrets: string[];
+
+function cleanEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(PW_|PLAYWRIGHT_|TEST_|MIGO_)/.test(key)),
+  );
+}
+
+function node(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+test.beforeAll(async () => {
+  scratch = mkdtempSync(join(tmpdir(), 'migo-artifacts-'));
+  simulator = await startSimulator({ mutations: MUTATIONS, callbackRetryScheduleMs: [20, 40, 80] });
+  const c = simulator.credentials;
+  secrets = [c.merchantToken, c.privateKey, c.walletPrivateKey, c.cmsPassword];
+  const env = {
+    ...cleanEnv(),
+    MIGO_ENV: 'local',
+    MIGO_ARTIFACTS_DIR: scratch,
+    MIGO_MIDDLEWARE_URL: simulator.urls.middleware,
+    MIGO_WALLET_URL: simulator.urls.walletGateway,
+    MIGO_CMS_URL: simulator.urls.cms,
+    MIGO_WEBVIEW_URL: simulator.urls.webview,
+    MIGO_MERCHANT_TOKEN: c.merchantToken,
+    MIGO_CLIENT_SLUG: c.clientSlug,
+    MIGO_HOOK_PRIVATE_KEY: c.privateKey,
+    MIGO_HOOK_PUBLIC_KEY: c.publicKey,
+    MIGO_WALLET_MERCHANT: c.walletMerchant,
+    MIGO_WALLET_PRIVATE_KEY: c.walletPrivateKey,
+    MIGO_APPLICATION_ID: c.applicationId,
+    MIGO_CMS_MERCHANT: c.cmsMerchant,
+    MIGO_CMS_EMAIL: c.cmsEmail,
+    MIGO_CMS_PASSWORD: c.cmsPassword,
+    MIGO_CMS_PARTNER_ID: c.partnerId,
+    FORCE_COLOR: '0',
+  };
+  // Asynchronous on purpose: the simulator answering the nested run lives in this process's event loop.
+  const run = await node([join(root, 'node_modules/@playwright/test/cli.js'), 'test', ...SPECS], env);
+  const report = await node([join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/report.ts'], env);
+  output = { stdout: run.stdout + report.stdout, stderr: run.stderr + report.stderr };
+  expect(report.status, report.stderr).toBe(0);
+});
+
+test.afterAll(async () => {
+  await simulator?.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+const paths = () => artifactPaths({ MIGO_ARTIFACTS_DIR: scratch });
+const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
+
+test('the run failed where the mutations broke the contract, and the reports agree with each other', () => {
+  const summary = readJson<RunSummary>(join(paths().reports, 'run-summary.json'));
+  expect(summary.failed, output.stdout.slice(-2000)).toBeGreaterThan(0);
+  expect(summary.passed).toBeGreaterThan(0);
+
+  const goLive = readJson<GoLiveReport>(join(paths().reports, 'go-live.json'));
+  expect(goLive.run).toMatchObject({
+    passed: summary.passed,
+    failed: summary.failed,
+    skipped: summary.skipped,
+    flaky: summary.flaky,
+  });
+  expect(goLive.totals.FAIL).toBeGreaterThan(0);
+
+  const allure = readJson<{ stats: { total: number; passed?: number; failed?: number; skipped?: number } }>(
+    join(paths().allureReport, 'summary.json'),
+  );
+  expect(allure.stats.total).toBe(summary.passed + summary.failed + summary.skipped + summary.flaky);
+  expect(allure.stats.failed ?? 0).toBe(summary.failed);
+  expect(allure.stats.passed ?? 0).toBe(summary.passed + summary.flaky);
+});
+
+test('no artifact or output holds a secret, a JWT, a full card number or a CVV', () => {
+  const { root: dir } = paths();
+  const { filesScanned, hits } = scanArtifacts(
+    [join(dir, 'reports'), join(dir, 'test-results'), join(dir, 'allure-results')],
+    secrets,
+    output,
+  );
+  expect(filesScanned, 'the run wrote artifacts to scan').toBeGreaterThan(20);
+  expect(hits.map((h) => `${h.where.replace(dir, '<artifacts>')}: ${h.kind}: ${h.preview}`)).toEqual([]);
+  // The scanner itself must see what it looks for: a full test PAN planted in a copy of the output is found.
+  const planted = scanArtifacts([], secrets, {
+    planted: `card ${TEST_CARDS.approved.pan} token ${secrets[0]}`,
+  });
+  expect(planted.hits.map((h) => h.kind)).toEqual(expect.arrayContaining(['exact-secret', 'pan']));
+});
+
+test('Chromium shows this run in the Allure report and the go-live page', async ({}, testInfo) => {
+  const found = findChromium();
+  test.skip(!found, 'no Chromium: run scripts/ensure-browser.ts');
+  const summary = readJson<RunSummary>(join(paths().reports, 'run-summary.json'));
+  const browser = await chromium.launch(chromiumLaunchOptions(found));
+  try {
+    const page = await browser.newPage();
+    await page.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort());
+
+    await page.goto(pathToFileURL(join(paths().reports, 'go-live.html')).href);
+    await expect(page.locator('#passed')).toHaveText(String(summary.passed));
+    await expect(page.locator('#failed')).toHaveText(String(summary.failed));
+    await expect(page.locator('tr.fail').first()).toBeVisible();
+    await testInfo.attach('go-live.png', {
+      body: await page.screenshot({ fullPage: false }),
+      contentType: 'image/png',
+    });
+
+    const total = summary.passed + summary.failed + summary.skipped + summary.flaky;
+    await page.goto(pathToFileURL(join(paths().allureReport, 'index.html')).href);
+    await expect(page.getByText('Migo contract suite').first()).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByText(new RegExp(`\\b${total}\\b`)).first()).toBeVisible();
+    await expect(page.getByText(/failed/i).first()).toBeVisible();
+    await testInfo.attach('allure.png', {
+      body: await page.screenshot({ fullPage: false }),
+      contentType: 'image/png',
+    });
+  } finally {
+    await browser.close();
+  }
+});
