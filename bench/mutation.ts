@@ -7,21 +7,19 @@
  * Writes reports/mutation.json `{ total, caught, missed, score, baseline, perMutation }` and prints the score;
  * exit 0 when every mutation run was caught, 1 when one was missed (or the baseline failed), 2 on bad arguments.
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MUTATIONS, type Mutation } from '../simulator/mutations';
+import { failedTests, runMatrix } from './nested-run';
 
 const root = join(__dirname, '..');
-const playwrightCli = join(root, 'node_modules', '@playwright', 'test', 'cli.js');
 
 export interface MutationRun {
   name: string;
   rule: string;
   expected: string[];
   caught: boolean;
-  /** Failed tests, as `file › title`. */
+  /** Failed tests, as `[project] file › title`. */
   failedTests: string[];
   /** Spec files with a failure: a mutation caught outside its declared specs is reported, not hidden. */
   failedSpecs: string[];
@@ -39,73 +37,17 @@ export interface MutationReport {
   generatedAt: string;
 }
 
-interface PlaywrightJson {
-  suites?: Suite[];
-  errors?: { message?: string }[];
-}
-interface Suite {
-  file?: string;
-  title?: string;
-  suites?: Suite[];
-  specs?: { title: string; file: string; tests: { status: string }[] }[];
-}
-
-function failedTests(report: PlaywrightJson): string[] {
-  const failed: string[] = [];
-  const visit = (suite: Suite) => {
-    for (const spec of suite.specs ?? [])
-      if (spec.tests.some((t) => t.status === 'unexpected')) failed.push(`${spec.file} › ${spec.title}`);
-    for (const child of suite.suites ?? []) visit(child);
-  };
-  for (const suite of report.suites ?? []) visit(suite);
-  return failed;
-}
-
-/** Child processes of a Playwright worker inherit its identity: strip it so the nested run is a fresh one. */
-function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env))
-    if (!/^(PW_|PLAYWRIGHT_|TEST_|MIGO_)/.test(key)) env[key] = value;
-  // Empty URL variables hide any in a .env file: the harness always breaks its own embedded simulator.
-  const embedded = { MIGO_MIDDLEWARE_URL: '', MIGO_WALLET_URL: '', MIGO_CMS_URL: '', MIGO_WEBVIEW_URL: '' };
-  return { ...env, ...embedded, MIGO_ENV: 'local', FORCE_COLOR: '0', ...extra };
-}
-
-/** One Playwright run of `files` with the JSON reporter only (no run history, Allure or go-live writes). */
+/** One run of `files` with these mutations on; failed tests as `[project] file › title`. */
 async function runSpecs(
   files: string[],
   mutations: string[],
 ): Promise<{ failed: string[]; durationMs: number; problem?: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'migo-mutation-'));
-  const output = join(dir, 'results.json');
-  const started = Date.now();
-  const code = await new Promise<number>((resolve) => {
-    const child = spawn(
-      process.execPath,
-      [playwrightCli, 'test', ...files, '--reporter=json', '--workers=1', `--output=${join(dir, 'out')}`],
-      {
-        cwd: root,
-        env: cleanEnv({ MIGO_SIM_MUTATIONS: mutations.join(','), PLAYWRIGHT_JSON_OUTPUT_NAME: output }),
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    );
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
-    child.on('close', (status) => resolve(status ?? 1));
-  });
-  const durationMs = Date.now() - started;
-  try {
-    const report = JSON.parse(readFileSync(output, 'utf8')) as PlaywrightJson;
-    const failed = failedTests(report);
-    const globalError = report.errors?.find((e) => e.message)?.message;
-    if (code !== 0 && failed.length === 0)
-      return { failed, durationMs, problem: globalError?.split('\n')[0] ?? `playwright exited ${code}` };
-    return { failed, durationMs };
-  } catch {
-    return { failed: [], durationMs, problem: `no results (playwright exited ${code})` };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const run = await runMatrix([...files, '--workers=1'], { MIGO_SIM_MUTATIONS: mutations.join(',') });
+  return {
+    failed: failedTests(run),
+    durationMs: run.durationMs,
+    ...(run.problem ? { problem: run.problem } : {}),
+  };
 }
 
 async function pool<T, R>(items: T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
@@ -151,7 +93,7 @@ export async function scoreMutations(
         };
       }
       const run = await runSpecs(expected, [m.name]);
-      const failedSpecs = [...new Set(run.failed.map((t) => t.split(' › ')[0]!))];
+      const failedSpecs = [...new Set(run.failed.map((t) => t.replace(/^\[[^\]]*\] /, '').split(' › ')[0]!))];
       const caught =
         !run.problem &&
         failedSpecs.some((file) => expected.some((e) => e.endsWith(file) || file.endsWith(e)));

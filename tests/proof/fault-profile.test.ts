@@ -1,0 +1,44 @@
+/** The fault-tolerance run's profile really injects about 20 % transient faults, of every kind it names. */
+import { test, expect } from '@playwright/test';
+import { SimulatorControl } from '../../fixtures/clients/simulator-control';
+import { applyFaultProfile, FAULT_PROFILE_VARIABLE, transientFaults } from '../../fixtures/fault-profile';
+import { startSimulator } from '../../simulator';
+
+test('about 20 % of requests to an idempotent operation get a 429, a 503, a reset or latency', async () => {
+  const simulator = await startSimulator();
+  process.env[FAULT_PROFILE_VARIABLE] = 'transient';
+  try {
+    await applyFaultProfile(new SimulatorControl(simulator.urls.middleware));
+    const outcomes: string[] = [];
+    for (let i = 0; i < 400; i += 1) {
+      const started = Date.now();
+      try {
+        const response = await fetch(`${simulator.urls.walletGateway}/health`);
+        await response.text();
+        outcomes.push(
+          response.status !== 200 ? String(response.status) : Date.now() - started >= 180 ? 'latency' : 'ok',
+        );
+        if (response.status === 429) expect(response.headers.get('retry-after')).toBe('1');
+      } catch {
+        outcomes.push('reset');
+      }
+    }
+    const share = (kind: string) => outcomes.filter((o) => o === kind).length / outcomes.length;
+    for (const kind of ['429', '503', 'reset', 'latency']) expect(share(kind), kind).toBeGreaterThan(0.02);
+    expect(1 - share('ok')).toBeGreaterThan(0.12);
+    expect(1 - share('ok')).toBeLessThan(0.3);
+  } finally {
+    delete process.env[FAULT_PROFILE_VARIABLE];
+    await simulator.close();
+  }
+});
+
+test('money-moving operations are only throttled or slowed, never reset or failed with a 5xx', () => {
+  const blind = transientFaults().filter(
+    (f) =>
+      !f.route.startsWith('GET') &&
+      ['503', 'reset'].includes(f.kind) &&
+      /transactions(-hook)?$|funds$|refresh$/.test(f.route),
+  );
+  expect(blind).toEqual([]);
+});
