@@ -44,7 +44,11 @@ export function nestedEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv
   return { ...env, ...embedded, MIGO_ENV: 'local', FORCE_COLOR: '0', ...extra };
 }
 
-export async function runMatrix(args: string[], extraEnv: Record<string, string> = {}): Promise<NestedRun> {
+export async function runMatrix(
+  args: string[],
+  extraEnv: Record<string, string> = {},
+  onStart?: (pid: number) => void,
+): Promise<NestedRun> {
   const dir = mkdtempSync(join(tmpdir(), 'migo-nested-'));
   const output = join(dir, 'results.json');
   const started = Date.now();
@@ -54,6 +58,7 @@ export async function runMatrix(args: string[], extraEnv: Record<string, string>
       [playwrightCli, 'test', ...args, '--reporter=json', `--output=${join(dir, 'out')}`],
       { cwd: root, env: nestedEnv({ ...extraEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: output }), stdio: 'ignore' },
     );
+    if (child.pid) onStart?.(child.pid);
     child.on('close', (status) => resolve(status ?? 1));
   });
   const durationMs = Date.now() - started;
