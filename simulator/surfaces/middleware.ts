@@ -6,9 +6,12 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { AltPaymentIntentRequestSchema } from '../../schemas/alt-payment-intent-request.schema';
-import { AltPaymentRequestSchema } from '../../schemas/alt-payment-request.schema';
-import { AltTransactionRequestSchema } from '../../schemas/alt-transaction-request.schema';
-import { PaymentLinkRequestSchema } from '../../schemas/payment-link-request.schema';
+import { AltPaymentRequestSchema, type AltPaymentRequest } from '../../schemas/alt-payment-request.schema';
+import {
+  AltTransactionRequestSchema,
+  type AltTransactionRequest,
+} from '../../schemas/alt-transaction-request.schema';
+import { PaymentLinkRequestSchema, type PaymentLinkRequest } from '../../schemas/payment-link-request.schema';
 import { TransactionsHookRequestSchema } from '../../schemas/transactions-hook-request.schema';
 import { ALTERNATIVE_TTL_SEC, type SimulatorContext } from '../context';
 import {
@@ -37,25 +40,9 @@ export const ALTERNATIVE_AMOUNT_LIMITS = { min: 0.01, max: 100_000_000 };
 
 const ALT = '/api/v1/integrations/transactions';
 
-interface PaymentLinkBody {
-  amount: number;
-  userId: string;
-  channel: string;
-  client?: string;
-  currency?: string;
-}
-
-interface AltCreateBody {
-  amount: number;
-  channel: string;
-  client: string;
-  userId: string;
-}
-
-interface ProcessorBody {
-  processor: string;
-  data?: Record<string, unknown>;
-}
+type PaymentLinkBody = PaymentLinkRequest;
+type AltCreateBody = AltTransactionRequest;
+type ProcessorBody = AltPaymentRequest;
 
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);

@@ -5,7 +5,7 @@
  */
 import { randomInt, randomUUID, verify } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
-import { FundsRequestSchema } from '../../schemas/funds-request.schema';
+import { FundsRequestSchema, type FundsRequest } from '../../schemas/funds-request.schema';
 import { LoginRequestSchema } from '../../schemas/login-request.schema';
 import { RefreshRequestSchema } from '../../schemas/refresh-request.schema';
 import { UserRequestSchema } from '../../schemas/user-request.schema';
@@ -26,13 +26,8 @@ const FundsBodySchema = {
   properties: { ...FundsRequestSchema.properties, amount: {} },
 };
 
-interface FundsBody {
-  amount: unknown;
-  operation: 'ADD_FUNDS' | 'WITHDRAW_FUNDS';
-  channel: string;
-  reference: string;
-  currency?: string;
-}
+/** The contract's FundsOperationDto with the amount left to the handler (see above). */
+type FundsBody = Omit<FundsRequest, 'amount'> & { amount: unknown };
 
 const UNITS = 10_000;
 
