@@ -62,7 +62,7 @@ export class CallbackSender {
 
   /** Queues the delivery of one event and returns at once. */
   send(config: CallbackConfig | undefined, event: CallbackEvent): void {
-    if (!config || this.closed) return;
+    if (!config || this.closed || this.mutations.has('callback-not-sent')) return;
     const signal = this.abort.signal;
     setImmediate(() => {
       if (signal.aborted) return;

@@ -192,6 +192,13 @@ export const MUTATIONS = [
     caughtBy: ['specs/webhooks/duplicate-delivery.spec.ts'],
   },
   {
+    name: 'callback-not-sent',
+    rule: 'A transaction that reaches a terminal status is reported by the Merchant Generic Callback.',
+    description: 'No callback is ever sent (as when callbacks are off for the client or its URL is wrong).',
+    docs: `${DOCS}/card-payments/merchant-generic-callback`,
+    caughtBy: ['specs/checkout/happy-path.spec.ts'],
+  },
+  {
     name: 'callback-no-retry',
     rule: 'A non-2xx answer or a timeout is a delivery failure and is retried.',
     description: 'Callbacks are sent once and never retried.',
