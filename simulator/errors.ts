@@ -61,6 +61,18 @@ export function gatewayError(code: GatewayCode, mutations: MutationSet, detail?:
   return { status, body };
 }
 
+/** The errors a Wallet Gateway or CMS surface answers outside its routes: bad input, a bug, an unknown route. */
+export function customResponseErrors(mutations: MutationSet) {
+  return {
+    badInput: (detail: string) => gatewayError('7000', mutations, detail),
+    internal: () => gatewayError('7003', mutations),
+    notFound: () =>
+      mutations.has('unknown-route-wrong-code')
+        ? gatewayError('7004', mutations)
+        : gatewayError('7010', mutations),
+  };
+}
+
 /**
  * Middleware error: `{success:false, ownCode, message}` (the field layout beyond `ownCode` is our assumption).
  * `message` defaults to the catalog meaning; bad-input errors say which field is wrong instead.

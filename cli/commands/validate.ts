@@ -13,6 +13,7 @@ import {
   type SchemaName,
 } from '../../schemas/registry';
 import { UsageError } from '../usage-error';
+import { editDistance } from '../../fixtures/config/edit-distance';
 
 const USAGE = 'usage: migo-contract validate <schema-name> <file.json> | validate --list';
 const LIST_HINT = 'Run "npx migo-contract validate --list" to see every schema name.';
@@ -20,19 +21,6 @@ const LIST_HINT = 'Run "npx migo-contract validate --list" to see every schema n
 function listNames(): void {
   const width = Math.max(...SCHEMA_NAMES.map((name) => name.length));
   for (const name of SCHEMA_NAMES) console.log(`${name.padEnd(width)}  ${schemaSummary(name)}`);
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 /** Names a typo or a partial name most likely meant. */

@@ -9,7 +9,7 @@ import { CmsCardholderRequestSchema } from '../../schemas/cms-cardholder-request
 import { CmsUserLoginRequestSchema } from '../../schemas/cms-user-login-request.schema';
 import { RefreshRequestSchema } from '../../schemas/refresh-request.schema';
 import type { SimulatorContext } from '../context';
-import { gatewayError, GUARD_FORBIDDEN, GUARD_UNAUTHORIZED } from '../errors';
+import { customResponseErrors, gatewayError, GUARD_FORBIDDEN, GUARD_UNAUTHORIZED } from '../errors';
 import { Sessions } from '../sessions';
 import type { Cardholder } from '../store';
 import { createSurface, sendError, type SurfaceOptions } from './common';
@@ -36,12 +36,7 @@ export function buildCms(ctx: SimulatorContext, options: SurfaceOptions): Fastif
     {
       name: 'cms',
       prefix: CMS_PREFIX,
-      badInput: (detail) => gatewayError('7000', mutations, detail),
-      internal: () => gatewayError('7003', mutations),
-      notFound: () =>
-        mutations.has('unknown-route-wrong-code')
-          ? gatewayError('7004', mutations)
-          : gatewayError('7010', mutations),
+      ...customResponseErrors(mutations),
     },
     options,
   );

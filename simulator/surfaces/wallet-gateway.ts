@@ -10,7 +10,7 @@ import { LoginRequestSchema } from '../../schemas/login-request.schema';
 import { RefreshRequestSchema } from '../../schemas/refresh-request.schema';
 import { UserRequestSchema } from '../../schemas/user-request.schema';
 import type { SimulatorContext } from '../context';
-import { gatewayError, GUARD_UNAUTHORIZED } from '../errors';
+import { customResponseErrors, gatewayError, GUARD_UNAUTHORIZED } from '../errors';
 import { Sessions } from '../sessions';
 import { isLuhnValid } from '../test-cards';
 import { createSurface, sendError, type SurfaceOptions } from './common';
@@ -46,12 +46,7 @@ export function buildWalletGateway(ctx: SimulatorContext, options: SurfaceOption
     {
       name: 'walletGateway',
       prefix: WALLET_PREFIX,
-      badInput: (detail) => gatewayError('7000', mutations, detail),
-      internal: () => gatewayError('7003', mutations),
-      notFound: () =>
-        mutations.has('unknown-route-wrong-code')
-          ? gatewayError('7004', mutations)
-          : gatewayError('7010', mutations),
+      ...customResponseErrors(mutations),
     },
     options,
   );

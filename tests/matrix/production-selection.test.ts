@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
+import { nestedEnv } from '../../bench/nested-run';
 
 const root = join(__dirname, '..', '..');
 
@@ -15,15 +16,12 @@ interface Suite {
 
 /** The selected tests as `title tags…`, from `playwright test --list --reporter=json`. */
 function list(env: Record<string, string>): string[] {
-  const clean = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^(PW_|PLAYWRIGHT_|TEST_|MIGO_)/.test(k)),
-  );
   const result = spawnSync(
     process.execPath,
     [join(root, 'node_modules/@playwright/test/cli.js'), 'test', '--list', '--reporter=json'],
     {
       cwd: root,
-      env: { ...clean, ...env },
+      env: nestedEnv(env),
       encoding: 'utf8',
     },
   );

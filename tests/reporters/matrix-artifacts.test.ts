@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, test, expect } from '@playwright/test';
+import { nestedEnv } from '../../bench/nested-run';
 import { chromiumLaunchOptions, findChromium } from '../../fixtures/browser';
 import type { GoLiveReport } from '../../reporters/go-live';
 import { artifactPaths } from '../../reporters/artifacts';
@@ -46,12 +47,6 @@ let simulator: RunningSimulator;
 let output: { stdout: string; stderr: string };
 let secrets: string[];
 
-function cleanEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !/^(PW_|PLAYWRIGHT_|TEST_|MIGO_)/.test(key)),
-  );
-}
-
 function node(
   args: string[],
   env: NodeJS.ProcessEnv,
@@ -72,8 +67,7 @@ test.beforeAll(async () => {
   simulator = await startSimulator({ mutations: MUTATIONS, callbackRetryScheduleMs: [20, 40, 80] });
   const c = simulator.credentials;
   secrets = [c.merchantToken, c.privateKey, c.walletPrivateKey, c.cmsPassword];
-  const env = {
-    ...cleanEnv(),
+  const env = nestedEnv({
     MIGO_ENV: 'local',
     MIGO_ARTIFACTS_DIR: scratch,
     MIGO_MIDDLEWARE_URL: simulator.urls.middleware,
@@ -91,8 +85,7 @@ test.beforeAll(async () => {
     MIGO_CMS_EMAIL: c.cmsEmail,
     MIGO_CMS_PASSWORD: c.cmsPassword,
     MIGO_CMS_PARTNER_ID: c.partnerId,
-    FORCE_COLOR: '0',
-  };
+  });
   // Asynchronous on purpose: the simulator answering the nested run lives in this process's event loop.
   const run = await node([join(root, 'node_modules/@playwright/test/cli.js'), 'test', ...SPECS], env);
   const report = await node([join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/report.ts'], env);

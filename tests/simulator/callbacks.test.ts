@@ -5,19 +5,10 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { createServer } from 'node:net';
 import { TEST_CARDS } from '../../simulator';
+import type { DeliveryRecord } from '../../simulator/callback-sender';
 import { expect, expectSchema, test, TEST_RETRY_SCHEDULE_MS, type Receiver, type Sim } from './sim';
 
-interface Delivery {
-  uid: string;
-  status: string;
-  attempt: number;
-  url: string;
-  responseStatus?: number;
-  error?: string;
-  at: string;
-  eventId: string;
-  duplicate: number;
-}
+type Delivery = DeliveryRecord;
 
 async function configure(sim: Sim, callback: Record<string, unknown>) {
   await sim.control('PUT', `/clients/${sim.credentials.clientSlug}`, { callback });

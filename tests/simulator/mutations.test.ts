@@ -161,6 +161,16 @@ const PROBES: Record<string, Probe> = {
     const { callbacks } = await checkout(sim, TEST_CARDS.approved.pan, { answers: [500], callbacks: 2 });
     return (callbacks[0]?.body as { uid: string }).uid === (callbacks[1]?.body as { uid: string }).uid;
   },
+  'callback-not-sent': async (sim) => {
+    // The rule holds when the sender logs an attempt for the paid link (within a second: it sends at once).
+    const { link } = await checkout(sim, TEST_CARDS.approved.pan, { callbacks: 0 });
+    for (const deadline = Date.now() + 1000; Date.now() < deadline;) {
+      const log = (await sim.control('GET', `/deliveries?uid=${link.uid}`)) as unknown[];
+      if (log.length > 0) return true;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return false;
+  },
   'callback-no-retry': async (sim) => {
     // The duplicate is sent after the original delivery ends, so its arrival tells whether a retry came first.
     const receiver = await sim.startReceiver([500]);
