@@ -6,11 +6,15 @@ import { execFileSync } from 'node:child_process';
 import { defineConfig } from '@playwright/test';
 import pkg from './package.json';
 import { chromiumLaunchOptions } from './fixtures/browser';
-import { PRODUCTION_SAFE_TAG, resolveConfig } from './fixtures/config';
+import { PRODUCTION_SAFE_TAG, resolveConfig, secretValues } from './fixtures/config';
+import { registerSecret } from './reporters/redaction';
 import { artifactPaths } from './reporters/artifacts';
 import type { MigoTestOptions } from './fixtures';
 
 const { config } = resolveConfig();
+// The reporters run in this process: the secrets of .env files (never copied into process.env) must be known here
+// too, so a failure message quoting one is redacted in results.json, the go-live report and Allure.
+for (const secret of secretValues(config)) registerSecret(secret);
 const local = config.target === 'local';
 // A simulator started elsewhere is shared state: its control API resets would cross workers.
 const sharedSimulator = local && !config.embedded;

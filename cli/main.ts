@@ -2,6 +2,8 @@
  * `npx migo-contract <command> [...]`: the suite's command line. Each command lives in its own module under
  * `cli/commands/` and is loaded only when asked for, so `simulator` starts without loading the report code.
  */
+import { inspect } from 'node:util';
+import { redact } from '../reporters/redaction';
 import { UsageError } from './usage-error';
 
 interface Command {
@@ -56,7 +58,8 @@ main(process.argv.slice(2)).then(
       process.exitCode = 2;
       return;
     }
-    console.error(error);
+    // An unexpected error may quote a request or a config value: it goes through redaction like any output.
+    console.error(redact(inspect(error)));
     process.exitCode = 1;
   },
 );

@@ -5,7 +5,7 @@
  * prove has no spec.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { FullResult, Reporter } from '@playwright/test/reporter';
 import type { Target } from '../checklist/go-live';
 import { RUN_FILES, type ResultsFile, type RunSummary } from './diff/run-dir';
@@ -42,8 +42,11 @@ export default class GoLiveReporter implements Reporter {
     writeFileSync(join(this.reportsDir, 'go-live.md'), renderGoLiveMarkdown(report));
     writeFileSync(join(this.reportsDir, 'go-live.html'), renderGoLiveHtml(report));
     const { totals } = report;
+    // Where it really went: MIGO_ARTIFACTS_DIR moves the reports folder.
+    const markdown = join(this.reportsDir, 'go-live.md');
+    const shown = relative(process.cwd(), markdown);
     console.log(
-      `migo go-live: ${totals.PASS} PASS, ${totals.FAIL} FAIL, ${totals['NOT RUN']} NOT RUN, ${totals.MANUAL} MANUAL → reports/go-live.md`,
+      `migo go-live: ${totals.PASS} PASS, ${totals.FAIL} FAIL, ${totals['NOT RUN']} NOT RUN, ${totals.MANUAL} MANUAL → ${shown.startsWith('..') ? markdown : shown.split(sep).join('/')}`,
     );
     if (this.strict && report.uncovered.length > 0) {
       console.error(`migo go-live (strict): no spec proves ${report.uncovered.join(', ')}`);

@@ -26,7 +26,6 @@ const LEAK_KINDS = new Set<LeakKind>([
   'password',
 ]);
 const BINARY = new Set(['.png', '.jpg', '.jpeg', '.webm', '.zip', '.gz', '.woff', '.woff2']);
-const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 function files(path: string): string[] {
   const stat = statSync(path, { throwIfNoEntry: false });
@@ -71,7 +70,7 @@ export function scanArtifacts(
   const hits: LeakHit[] = [];
   let filesScanned = 0;
   for (const file of paths.flatMap(files)) {
-    if (BINARY.has(extname(file).toLowerCase()) || statSync(file).size > MAX_FILE_BYTES) continue;
+    if (BINARY.has(extname(file).toLowerCase())) continue;
     const text = readFileSync(file, 'utf8');
     filesScanned += 1;
     hits.push(...scanText(file, text, secrets));

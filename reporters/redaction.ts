@@ -105,8 +105,19 @@ const KEY_WORDS =
 const KEY_SUFFIX = new RegExp(`(?:${KEY_WORDS})$`, 'i');
 /** The merchant's card settings (`MIGO_CARD_APPROVED=PAN|MM/YY|CVV`, `MIGO_PRODUCTION_CARD`). */
 const CARD_SETTING = /^migo_(?:production_)?card(?:_\w*)?$/i;
-/** Keys that end in "token" but hold no secret (`expirationToken` is a Unix time in the login response). */
-const NOT_A_TOKEN = /expir|ttl|type|url|uri|path|count|length|header|name|file/i;
+/**
+ * Words that, as a whole word of a key ending in "token", mean the key holds no secret (`expirationToken` is a
+ * Unix time in the login response). Whole words only: `securityToken` holds "uri" and `countryToken` "count".
+ */
+const NOT_A_TOKEN = /^(?:expir\w*|ttl|type|url|uri|path|count|length|header|name|file(?:name)?)$/i;
+
+/** The words of a key: `x-amz-security-token` → x, amz, security, token; `expirationToken` → expiration, Token. */
+function keyWords(key: string): string[] {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+}
 
 type KeyRule = { kind: LeakKind; mask: 'full' | 'pan' };
 
@@ -135,7 +146,7 @@ function keyRule(key: string): KeyRule | undefined {
     case 'apikey':
       return { kind: 'api-key', mask: 'full' };
     case 'token':
-      return NOT_A_TOKEN.test(key) ? undefined : { kind: 'token', mask: 'full' };
+      return keyWords(key).some((w) => NOT_A_TOKEN.test(w)) ? undefined : { kind: 'token', mask: 'full' };
     case 'authorization':
       return { kind: 'authorization', mask: 'full' };
     case 'cookie':

@@ -34,7 +34,7 @@ export function envelopeProperties<const D extends JSONSchema>(data: D) {
 
 export const CustomResponseSchema = {
   $id: schemaId('custom-response'),
-  description: `Wallet Gateway / CMS CustomResponse envelope {success, message?, data?, errors?[]}. Source: ${DOC_PAGES.errorHandling} and ${DOC_PAGES.errorCatalog}. success:false carries a non-empty errors[]; success:true carries none (absent or empty). UNSURE: the quickstart shows a different {statusCode, message, data} envelope for /auth/login and /health (docs contradiction A.7 #1), encoded separately as login-response and health.`,
+  description: `Wallet Gateway / CMS CustomResponse envelope {success, message?, data?, errors?[]}. Source: ${DOC_PAGES.errorHandling} and ${DOC_PAGES.errorCatalog}. success:false carries a non-empty errors[]; success:true carries none (absent or empty): our reading of the documented examples (the type marks errors optional). UNSURE: the quickstart shows a different {statusCode, message, data} envelope for /auth/login and /health (docs contradiction A.7 #1), encoded separately as login-response and health.`,
   type: 'object',
   required: ['success'],
   properties: envelopeProperties({ description: 'Endpoint-specific payload.' }),

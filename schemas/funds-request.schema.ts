@@ -7,7 +7,7 @@ export const FUNDS_OPERATIONS = ['ADD_FUNDS', 'WITHDRAW_FUNDS'] as const;
 
 export const FundsRequestSchema = {
   $id: schemaId('funds-request'),
-  description: `Card funds operation request, FundsOperationDto (POST /cards/{cardId}/funds). Source: ${DOC_PAGES.assignFunds}. Errors: 7000/7001/7002 (400), 7200 card not found, 7303 insufficient funds.`,
+  description: `Card funds operation request, FundsOperationDto (POST /cards/{cardId}/funds). Source: ${DOC_PAGES.assignFunds}. Overspending answers 7303 INSUFFICIENT_FUNDS (${DOC_PAGES.walletOverview}). UNSURE: this endpoint's own error list is not visible; 7001/7002 for a bad amount, 7000 for other bad fields and 7200 for an unknown card are our reading of the catalog.`,
   type: 'object',
   required: ['amount', 'operation', 'channel', 'reference'],
   properties: {

@@ -6,7 +6,7 @@ import { schemaId } from './schema-id';
 
 export const MiddlewareErrorSchema = {
   $id: schemaId('middleware-error'),
-  description: `Middleware error envelope {success:false, ownCode, message}. Source: ${DOC_PAGES.errorHandling} ("The numeric ranges do not overlap and the field names differ") and ${DOC_PAGES.altDismissTransaction} (ownCodes 5000/400, 2000/404, 4021/405, 4020/409; the code-to-status table is the error catalog). UNSURE: only the field name ownCode is documented; success and message are the Middleware's standard envelope fields, assumed here.`,
+  description: `Middleware error envelope {success:false, ownCode, message}. Source: ${DOC_PAGES.errorHandling} ("The numeric ranges do not overlap and the field names differ") and ${DOC_PAGES.altDismissTransaction} (ownCodes 5000/400, 2000/404, 4021/405, 4020/409; the code-to-status table is the error catalog). UNSURE: only the field name ownCode is documented; success and message are the Middleware's standard envelope fields, assumed here, and ownCode is read as a JSON integer (the docs speak of numeric ranges but show no error body).`,
   type: 'object',
   required: ['success', 'ownCode', 'message'],
   properties: {

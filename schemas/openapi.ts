@@ -19,7 +19,7 @@ const SURFACES: Record<Surface, { tag: string; description: string }> = {
   },
   walletGateway: {
     tag: 'Wallet Gateway',
-    description: `ali-api-gw-rest: users, cards and funds, authenticated with the app JWT from POST /auth/login (Authorization: Bearer). Errors are CustomResponse bodies with 7000–8099 codes; an unknown route answers 404 with code ${catalogEntry('7010').code}; an expired access token answers 401 TOKEN_EXPIRED (refresh, do not log in again). Sources: ${DOC_PAGES.quickstart}, ${DOC_PAGES.errorCatalog}, ${DOC_PAGES.goLive}.`,
+    description: `ali-api-gw-rest: users, cards and funds, authenticated with the app JWT from POST /auth/login (Authorization: Bearer). Errors are CustomResponse bodies with 7000–8099 codes; an unknown route answers 404 with code ${catalogEntry('7010').code} (UNSURE: our reading of its message "${catalogEntry('7010').message}"); an expired access token answers 401 TOKEN_EXPIRED (refresh, do not log in again). Sources: ${DOC_PAGES.quickstart}, ${DOC_PAGES.errorCatalog}, ${DOC_PAGES.goLive}.`,
   },
   cms: {
     tag: 'CMS Backoffice',
@@ -46,7 +46,7 @@ const SECURITY_SCHEMES = {
     scheme: 'bearer',
     bearerFormat: 'JWT',
     description:
-      'App access token from POST /auth/login (Ed25519-signed JWT; access 30 min, refresh 7 days).',
+      'App access token from POST /auth/login (Ed25519-signed JWT). The FAQ gives the merchant/client gateway 30 min access and 7 day refresh tokens; wallet user-token lifetimes are configurable per partner.',
   },
   applicationId: {
     type: 'apiKey',

@@ -199,8 +199,9 @@ export const OPERATIONS = [
     path: '/users',
     operationId: 'createUser',
     repeatable: 'not-repeatable',
-    summary: 'Register a cardholder (data.userId in the response)',
-    description: 'Needs the USER_REGISTRATION application permission; x-user-token does not apply.',
+    summary: 'Register a cardholder (the response carries the userId)',
+    description:
+      'Needs the USER_REGISTRATION application permission; x-user-token does not apply. UNSURE: the response shape is not visible; data.userId is presumed.',
     docs: DOC_PAGES.cardholderManagement,
     security: [['walletJwt']],
     request: 'user-request',

@@ -6,7 +6,7 @@ import { schemaId } from './schema-id';
 
 export const VirtualCardSchema = {
   $id: schemaId('virtual-card'),
-  description: `Card issued (POST /users/{userId}/cards/virtuals): a CustomResponse whose data carries the numeric cardId. Source: ${DOC_PAGES.cardLifecycle} ("card ids are numeric"). UNSURE: only cardId is documented; last4, status, currency and balance are what the simulator returns and are optional here. Never a PAN.`,
+  description: `Card issued (POST /users/{userId}/cards/virtuals): a CustomResponse whose data carries the numeric cardId. Source: ${DOC_PAGES.cardLifecycle} ("card ids are numeric"). UNSURE: the response body is not shown; only cardId is documented, read as a JSON integer ("numeric"). last4, status, currency and balance are what the simulator returns and are optional here. Never a PAN.`,
   ...customResponseOf({
     type: 'object',
     required: ['cardId'],

@@ -5,8 +5,9 @@
  * the same event again. Nothing here blocks the HTTP response that caused the event.
  *
  * Signing: `none` is the documented default (no signature, no extra headers); `static-header` is the merchant's
- * static `x-api-key` / `Authorization: Bearer …`; `ed25519` is the Standard Webhooks form Migo names as its target
- * (`webhook-id`, `webhook-timestamp`, `webhook-signature: v1a,<base64>` over `<id>.<timestamp>.<body>`).
+ * static `x-api-key` / `Authorization: Bearer …`. `ed25519` is OURS: the security page names Ed25519 signing as a
+ * target "not yet enforced" but documents no header names or signed string, so this mode borrows the Standard
+ * Webhooks form (`webhook-id`, `webhook-timestamp`, `webhook-signature: v1a,<base64>` over `<id>.<timestamp>.<body>`).
  */
 import { sign, type KeyObject } from 'node:crypto';
 import type { Agent, Dispatcher, request } from 'undici';

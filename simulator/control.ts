@@ -20,8 +20,12 @@ function fail(reply: FastifyReply, status: number, error: string): FastifyReply 
   return reply.code(status).send({ error });
 }
 
-function positiveInteger(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value > 0;
+/** Bounds that keep every derived time a valid Date (a JWT `exp`, a cardholder's `createdAt`). */
+const MAX_TTL_SEC = 10 * 365 * 24 * 3600;
+const MAX_CLOCK_STEP_SEC = 100 * 365 * 24 * 3600;
+
+function ttl(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= MAX_TTL_SEC;
 }
 
 export function registerControl(ctx: SimulatorContext) {
@@ -69,18 +73,26 @@ export function registerControl(ctx: SimulatorContext) {
       for (const key of Object.keys(body)) {
         if (key !== 'accessTtlSec' && key !== 'refreshTtlSec')
           return fail(reply, 400, `unknown field "${key}"; allowed: accessTtlSec, refreshTtlSec.`);
-        if (!positiveInteger(body[key]))
-          return fail(reply, 400, `${key} must be a positive integer (seconds).`);
+        if (!ttl(body[key]))
+          return fail(reply, 400, `${key} must be a positive integer of seconds, at most ${MAX_TTL_SEC}.`);
       }
-      if (positiveInteger(body.accessTtlSec)) ctx.tokens.accessTtlSec = body.accessTtlSec;
-      if (positiveInteger(body.refreshTtlSec)) ctx.tokens.refreshTtlSec = body.refreshTtlSec;
+      if (ttl(body.accessTtlSec)) ctx.tokens.accessTtlSec = body.accessTtlSec;
+      if (ttl(body.refreshTtlSec)) ctx.tokens.refreshTtlSec = body.refreshTtlSec;
       return ctx.tokens;
     });
 
     app.post('/clock', { config }, async (request, reply) => {
       const body = request.body;
-      if (!isObject(body) || typeof body.advanceSec !== 'number' || !Number.isFinite(body.advanceSec))
-        return fail(reply, 400, 'the body must be { "advanceSec": <seconds> } (a finite number).');
+      if (
+        !isObject(body) ||
+        typeof body.advanceSec !== 'number' ||
+        !(Math.abs(body.advanceSec) <= MAX_CLOCK_STEP_SEC)
+      )
+        return fail(
+          reply,
+          400,
+          `the body must be { "advanceSec": <seconds> }, a number from -${MAX_CLOCK_STEP_SEC} to ${MAX_CLOCK_STEP_SEC}.`,
+        );
       ctx.clock.advance(body.advanceSec);
       return { now: ctx.clock.nowSec(), offsetSec: ctx.clock.offsetSec };
     });

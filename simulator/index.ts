@@ -86,7 +86,9 @@ async function listenAll(
   port: number,
 ): Promise<Record<SurfaceName, number>> {
   const ports = {} as Record<SurfaceName, number>;
-  await Promise.all(
+  // allSettled, not all: every listen must have finished before the caller closes the surfaces after a failure,
+  // or a surface still binding when close() runs keeps listening and the process never exits.
+  const outcomes = await Promise.allSettled(
     PORT_ORDER.map(async (name, i) => {
       const wanted = port === 0 ? 0 : port + i;
       try {
@@ -107,6 +109,8 @@ async function listenAll(
       ports[name] = typeof address === 'object' && address ? address.port : wanted;
     }),
   );
+  const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
   return ports;
 }
 

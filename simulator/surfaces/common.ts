@@ -83,6 +83,13 @@ export function badInputDetail(error: FastifyError, request: FastifyRequest): st
   }
 }
 
+/** What a request log line shows of a request. */
+function requestLogLine(request: { method: string; url: string }): { method: string; path: string } {
+  const url = request.url;
+  const query = url.indexOf('?');
+  return { method: request.method, path: query === -1 ? url : url.slice(0, query) };
+}
+
 function relative(path: string, prefix: string): string {
   return prefix && path.startsWith(prefix) ? path.slice(prefix.length) || '/' : path;
 }
@@ -95,8 +102,11 @@ export function createSurface(
   const send = (reply: FastifyReply, error: ErrorReply): FastifyReply =>
     spec.send ? spec.send(reply, error) : sendError(reply, error);
   const serverOptions = {
-    // stderr: stdout belongs to the CLI's one JSON line. Request logs carry method and URL, never bodies or headers.
-    logger: options.logger ? { level: 'info', stream: process.stderr } : false,
+    // stderr: stdout belongs to the CLI's one JSON line. Request logs carry the method and the path only: never
+    // bodies, headers or the query (a return URL's query is what the PAN-leaking mutation fills).
+    logger: options.logger
+      ? { level: 'info', stream: process.stderr, serializers: { req: requestLogLine } }
+      : false,
     // Errors raised before routing (a bad percent-encoding, an over-long path parameter) also get the envelope.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
       send(

@@ -15,6 +15,13 @@ import { isLuhnValid, testCardByPan } from '../test-cards';
 import { createSurface, type SurfaceOptions } from './common';
 
 type Form = Record<string, string | undefined>;
+/** A parsed query: a repeated parameter (`?status=a&status=b`) arrives as an array. */
+type Query = Record<string, string | string[] | undefined>;
+
+/** The first value of a query parameter, so a repeated one cannot reach string code as an array. */
+function queryValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
 
 const HTML_HEADERS = {
   'content-type': 'text/html; charset=utf-8',
@@ -136,8 +143,8 @@ export function buildWebview(ctx: SimulatorContext, options: SurfaceOptions): Fa
     return reply.header('cache-control', 'no-store').redirect(target.toString(), 303);
   };
 
-  app.get<{ Querystring: { orderId?: string } }>('/', async (request, reply) => {
-    const txn = paymentLink(request.query.orderId);
+  app.get<{ Querystring: Query }>('/', async (request, reply) => {
+    const txn = paymentLink(queryValue(request.query.orderId));
     return notPayable(reply, txn) ?? html(reply, 200, checkoutPage(view(txn as PaymentLinkTransaction)));
   });
 
@@ -178,8 +185,8 @@ export function buildWebview(ctx: SimulatorContext, options: SurfaceOptions): Fa
     return finish(reply, txn, approved ? 'approved' : 'denied', card, leak);
   });
 
-  app.get<{ Querystring: { session?: string } }>('/challenge', async (request, reply) => {
-    const challenge = ctx.store.challenges.get(String(request.query.session ?? ''));
+  app.get<{ Querystring: Query }>('/challenge', async (request, reply) => {
+    const challenge = ctx.store.challenges.get(queryValue(request.query.session) ?? '');
     const txn = challenge ? paymentLink(challenge.uid) : undefined;
     if (!challenge || !txn)
       return errorPage(
@@ -209,33 +216,35 @@ export function buildWebview(ctx: SimulatorContext, options: SurfaceOptions): Fa
   });
 
   // The default return URL when the client configured none.
-  app.get<{ Querystring: Record<string, string | undefined> }>('/return', async (request, reply) => {
-    const { status = 'unknown', uid = '', reference = '' } = request.query;
-    return html(reply, 200, resultPage(status, uid, reference));
+  app.get<{ Querystring: Query }>('/return', async (request, reply) => {
+    const query = request.query;
+    const status = queryValue(query.status) ?? 'unknown';
+    return html(
+      reply,
+      200,
+      resultPage(status, queryValue(query.uid) ?? '', queryValue(query.reference) ?? ''),
+    );
   });
 
   // Where url/payButton payloads of alternative payments point.
-  app.get<{ Params: { uid: string }; Querystring: { processor?: string } }>(
-    '/alternative/:uid',
-    async (request, reply) => {
-      const txn = ctx.store.transactions.get(request.params.uid);
-      if (!txn || txn.kind !== 'alternative')
-        return errorPage(
-          reply,
-          pageError(404, 'Payment not found', 'This alternative payment does not exist.'),
-        );
-      const processor = escapeHtml(request.query.processor ?? txn.processor ?? 'the processor');
-      return html(
+  app.get<{ Params: { uid: string }; Querystring: Query }>('/alternative/:uid', async (request, reply) => {
+    const txn = ctx.store.transactions.get(request.params.uid);
+    if (!txn || txn.kind !== 'alternative')
+      return errorPage(
         reply,
-        200,
-        page(
-          `Pay with ${processor}`,
-          `<h1>Simulated ${processor} payment</h1><p>Amount <strong>${txn.amount.toFixed(2)}</strong> · status <span id="status">${escapeHtml(txn.status)}</span>.</p>` +
-            `<p>In the simulator the processor's confirmation is <code>POST /__sim/alternative/${escapeHtml(txn.uid)}/complete</code>.</p>`,
-        ),
+        pageError(404, 'Payment not found', 'This alternative payment does not exist.'),
       );
-    },
-  );
+    const processor = escapeHtml(queryValue(request.query.processor) ?? txn.processor ?? 'the processor');
+    return html(
+      reply,
+      200,
+      page(
+        `Pay with ${processor}`,
+        `<h1>Simulated ${processor} payment</h1><p>Amount <strong>${txn.amount.toFixed(2)}</strong> · status <span id="status">${escapeHtml(txn.status)}</span>.</p>` +
+          `<p>In the simulator the processor's confirmation is <code>POST /__sim/alternative/${escapeHtml(txn.uid)}/complete</code>.</p>`,
+      ),
+    );
+  });
 
   app.get('/favicon.ico', async (_request, reply) => reply.code(204).send());
 

@@ -22,8 +22,11 @@ export const SPECIAL_CASED_INTENTS = ['fri', 'nequi', 'globalPay-PSE'] as const;
 
 /**
  * Where the docs do not say which processor cancels how, these are the simulator's model (simulator/processors.ts):
- * a spec relying on them runs against the simulator only. zigi's cancel is documented (refunds page: "Cancel
- * applies to an in-flight async request (e.g. Zigi)").
+ * a spec relying on them runs against the simulator only. zigi is the exception: the refunds page names it as the
+ * example of a cancellable in-flight request ("Cancel applies to an in-flight async request (e.g. Zigi)"), which
+ * this suite reads as zigi having the dedicated cancel hook of the dismiss matrix. That reading is UNSURE (the
+ * page does not say which dismiss row zigi takes): a failure of that row against Migo may mean zigi cancels
+ * through the generic upstream path instead.
  */
 export const CANCEL_HOOK_PROCESSOR = 'zigi';
 export const MODELLED_NO_CANCEL_PROCESSOR = 'akisiQR';
@@ -41,6 +44,11 @@ export async function createTransaction(
   expect200(created, 'create the Alternative Payments transaction');
   const { data } = created.body as { data: CreatedTransaction };
   return data;
+}
+
+/** A uid Migo never issued, shaped like a real one: the real uid with its id part reversed, plus a digit. */
+export function unknownTransactionUid(uid: string): string {
+  return uid.replace(/[0-9a-f]+$/i, (id) => [...id].reverse().join('') + '0');
 }
 
 /** The first enabled processor that needs no `data`, so a spec can reach IN_PROGRESS anywhere. */

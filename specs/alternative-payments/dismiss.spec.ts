@@ -18,6 +18,7 @@ import {
   noDataProcessor,
   notEnabled,
   ownCodeOf,
+  unknownTransactionUid,
   type Exchange,
 } from './alternative-flow';
 
@@ -146,9 +147,12 @@ test.describe('POST /api/v1/integrations/transactions/{transactionId}/dismiss', 
     goLive('GL-INT-02', 'GL-ERR-01'),
     async ({ api, cardholder, migoConfig }) => {
       const { uid } = await createTransaction(api, cardholder.userId, migoConfig.charge.amount);
-      // A uid Migo never issued: the real one with its id part reversed.
-      const unknown = uid.replace(/[0-9a-f]+$/i, (id) => [...id].reverse().join('') + '0');
-      expectRefused(await api.alternative.dismiss(unknown), 404, 2000, 'an unknown transaction');
+      expectRefused(
+        await api.alternative.dismiss(unknownTransactionUid(uid)),
+        404,
+        2000,
+        'an unknown transaction',
+      );
     },
   );
 

@@ -17,7 +17,8 @@ interface PayloadCase {
   data?: Record<string, unknown>;
 }
 
-// The Colombia recipe's example number is cut after "3001"; any 10-digit Nequi number is accepted in a sandbox.
+// The Colombia recipe's example number is cut after "3001": this 10-digit completion is ours, not documented
+// (UNSURE). The recipe says payment-intents returns a phone fixture in sandbox, but its shape was not visible.
 const NEQUI_SANDBOX_PHONE = '3001234567';
 
 /** One processor per payload kind: the record type makes a new kind fail to compile until it has a case. */

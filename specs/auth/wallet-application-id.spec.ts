@@ -3,6 +3,10 @@
  * by user login or general requests" (https://api-docs.migopayments.com/en/introduction/environments). Its name
  * is UNSURE (`applicationId` on that page, `x-application-id` in many examples): MIGO_APPLICATION_ID_HEADER.
  * How /configs refuses a call without it is not documented: any 4xx Wallet Gateway error is accepted.
+ *
+ * UNSURE: the card-lifecycle examples send `x-application-id` on POST /users/{userId}/cards/virtuals. The card test
+ * below holds the environments page to its word ("only /configs"); if it fails against Migo with a refusal about
+ * the application id, the examples were right and the clients must send it there too.
  */
 import { test, expect, goLive, prodSafe } from '../../fixtures';
 import { validate } from '../../schemas/registry';

@@ -40,6 +40,13 @@ function hasPan(text: string, card: CardSecrets): boolean {
   return text.replace(/(?<=\d)[\s-](?=\d)/g, '').includes(pan);
 }
 
+/** `text` with the PAN (grouped or not) masked to its last 4: a finding names the place, never the number. */
+function withoutPan(text: string, card: CardSecrets): string {
+  const digits = [...card.pan.replace(/\D/g, '')];
+  if (digits.length === 0) return text;
+  return text.replace(new RegExp(digits.join('[\\s-]?'), 'g'), `••••${card.pan.slice(-4)}`);
+}
+
 /**
  * The CVV standing as a value: after `=`, `:`, `>` or a quote, before a delimiter. A bare 3-digit run inside
  * other text (an amount, an id) is not a CVV, so it is not matched.
@@ -96,7 +103,8 @@ export function cardDataInJson(value: unknown, card: CardSecrets, where: string)
 /** Card data in what the browser received: each URL, redirect target and body (read as JSON when it is). */
 export function cardDataInResponses(responses: readonly SeenResponse[], card: CardSecrets): string[] {
   return responses.flatMap((r) => {
-    const where = `the checkout's ${r.status} answer for ${new URL(r.url).pathname}`;
+    // The path itself may be where the PAN leaked (`/cards/4111…/verify`).
+    const where = `the checkout's ${r.status} answer for ${withoutPan(decoded(new URL(r.url).pathname), card)}`;
     const json = parseJson(r.body);
     return [
       ...cardDataInUrl(r.url, card, `${where} (its URL)`),

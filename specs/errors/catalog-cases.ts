@@ -11,6 +11,7 @@ import {
   createTransaction,
   expect200,
   noDataProcessor,
+  unknownTransactionUid,
 } from '../alternative-payments/alternative-flow';
 
 type Fixtures = MigoFixtures;
@@ -80,6 +81,9 @@ function fundsBody(f: DriveFixtures, overrides: Record<string, unknown>): Record
     ...overrides,
   };
 }
+
+/** The access-token lifetime the TOKEN_EXPIRED case sets on the simulator before it logs in. */
+const TOKEN_EXPIRED_TTL_SEC = 60;
 
 /** An amount with five decimals: the fund model keeps at most four (wallet overview). */
 function fiveDecimals(amount: number): number {
@@ -180,13 +184,15 @@ export const CATALOG_CASES: { readonly [C in ErrorCode]: CatalogCase } = {
     needs: ['walletGateway'],
     simulator: true,
     drive: async (f) => {
-      // A session of its own, so the shared one is never left with a dead token.
+      // A short lifetime set here, not the simulator's default, decides when the token expires (the FAQ's
+      // 30 minutes is for the merchant/client gateway; Wallet lifetimes are configurable per partner).
+      await f.sim!.setTokenLifetimes({ accessTtlSec: TOKEN_EXPIRED_TTL_SEC });
       const session = f.api.newWalletSession();
       await session.login();
       const accessToken = session.currentTokens!.accessToken;
       const user = await newUser(f);
-      // The documented default access lifetime is 30 minutes (FAQ): an hour later it has expired.
-      await f.sim!.advanceClock(3600);
+      await f.sim!.advanceClock(TOKEN_EXPIRED_TTL_SEC + 1);
+      // The explicit token is sent as is: the client must not refresh it away before the 401 is seen.
       return session.authorized('issueVirtualCard', { params: { userId: user }, accessToken });
     },
   },
@@ -200,7 +206,7 @@ export const CATALOG_CASES: { readonly [C in ErrorCode]: CatalogCase } = {
     needs: ['middleware'],
     drive: async (f) => {
       const { uid } = await createTransaction(f.api, f.cardholder.userId, f.migoConfig.charge.amount);
-      return f.api.alternative.dismiss(uid.replace(/[0-9a-f]+$/i, (id) => [...id].reverse().join('') + '0'));
+      return f.api.alternative.dismiss(unknownTransactionUid(uid));
     },
   },
   '4021': {

@@ -4,6 +4,7 @@
  * these tests also look for a card number themselves, in the body and the headers, so the rule holds even if that
  * check is switched off.
  */
+import { randomUUID } from 'node:crypto';
 import { test, expect, goLive } from '../../fixtures';
 
 /** Keys that carry a card number: with 12 or more digits in the value, it is not masked. */
@@ -78,7 +79,7 @@ test.describe('POST /users/{userId}/cards/virtuals', () => {
         amount: migoConfig.charge.amount,
         operation: 'ADD_FUNDS',
         channel: 'WEB',
-        reference: `contract-${Date.now().toString(36)}`,
+        reference: `contract-${Date.now().toString(36)}-${randomUUID().slice(0, 8)}`,
       });
       expect(funds.status).toBe(200);
       expect(

@@ -3,7 +3,7 @@
  * workers: an Alternative Payments transaction created through the Middleware, then completed through the
  * simulator's stand-in for the processor's webhook to Migo, which makes Migo send the Merchant Generic Callback.
  *
- * Only Payment Links return a `reference` (payments-overview page), so the reference a delivery must carry is
+ * Only Payment Links return a `reference` (choose-flow page), so the reference a delivery must carry is
  * the one the completion reports for the transaction; the checkout specs compare it with a create response.
  */
 import { expect } from '../../fixtures';

@@ -80,6 +80,27 @@ test('invalid JSON exits 2 saying where', async ({}, testInfo) => {
   expect(run.stderr).toContain('is not valid JSON at line 4, column 1');
 });
 
+test('JSON nested thousands of levels deep gets a verdict, not a stack overflow', async ({}, testInfo) => {
+  const depth = 100_000;
+  const unclosed = testInfo.outputPath('unclosed.json');
+  writeFileSync(unclosed, '['.repeat(depth));
+  const broken = await cli('validate', 'payment-link', unclosed);
+  expect(broken.code).toBe(2);
+  expect(broken.stderr).toContain(`"${unclosed}" is not valid JSON: arrays or objects nested too deeply.`);
+  expect(broken.stderr).not.toContain('RangeError');
+  const deep = testInfo.outputPath('deep.json');
+  const nested = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+  writeFileSync(deep, `${JSON.stringify(LINK).slice(0, -1)},"extra":${nested}}`);
+  const valid = await cli('validate', 'payment-link', deep);
+  expect(valid.code, valid.stderr).toBe(0);
+  expect(valid.stdout).toContain('valid: payment-link');
+  // Whether copying it overflows the stack depends on the engine: either way a note, never a crash.
+  expect(valid.stdout).toMatch(
+    /nested too deeply to list its undocumented fields|\/extra is not in the documented/,
+  );
+  expect(valid.stderr).toBe('');
+});
+
 test('missing arguments exit 2 with the usage', async () => {
   const run = await cli('validate', 'payment-link');
   expect(run.code).toBe(2);

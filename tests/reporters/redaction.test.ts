@@ -121,6 +121,25 @@ test.describe('keys', () => {
     });
   });
 
+  test('a non-secret word must be a whole word of the key: securityToken and countryToken are secrets', () => {
+    expect(redact('{"securityToken":"IQoJb3JpZ2luX2VjEJr","countryToken":"ctk-9f8e7d6c"}')).toBe(
+      '{"securityToken":"[REDACTED:token]","countryToken":"[REDACTED:token]"}',
+    );
+    expect(redact('x-amz-security-token: IQoJb3JpZ2luX2VjEJr/wEaCXVz')).toBe(
+      'x-amz-security-token: [REDACTED:token]',
+    );
+    expect(redactHeaders({ 'x-amz-security-token': 'IQoJb3JpZ2luX2VjEJr' })).toEqual({
+      'x-amz-security-token': '[REDACTED:token]',
+    });
+    expect(
+      redactValue({ EXPIRATION_TOKEN: 1735689600, tokenUrl: 'https://x.test/t', urlToken: 'u' }),
+    ).toEqual({
+      EXPIRATION_TOKEN: 1735689600,
+      tokenUrl: 'https://x.test/t',
+      urlToken: 'u',
+    });
+  });
+
   test('redacts the privateKey of a /transactions-hook body but keeps the rest readable', () => {
     const hook = {
       privateKey: '0f8fad5b-d9cb-469f-a165-70867728950e',

@@ -281,6 +281,16 @@ test.describe('Hosted checkout', () => {
     const missing = await sim.web('GET', '/nothing/here');
     expect(missing.status).toBe(404);
     expect(String(missing.headers['content-type'])).toContain('text/html');
+    // A repeated query parameter arrives as an array: the first value is used, never a 500.
+    const repeated = await sim.web('GET', '/return?status=approved&status=denied&uid=a&uid=b');
+    expect(repeated.status).toBe(200);
+    expect(repeated.text).toContain('Payment approved');
+    expect((await sim.web('GET', `/?orderId=${link.uid}&orderId=x`)).status).toBe(409);
+    expect((await sim.web('GET', '/challenge?session=a&session=b')).status).toBe(404);
+    const { uid } = await sim.createAlternative();
+    const page = await sim.web('GET', `/alternative/${uid}?processor=zigi&processor=%3Cb%3E`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Simulated zigi payment');
     await stillServing(sim);
   });
 });
@@ -309,7 +319,10 @@ test.describe('Control API', () => {
       ['PUT', `/clients/${slug}`, { colour: 'red' }, 400, /unknown field "colour"/],
       ['PUT', '/clients/someoneElse', {}, 404, /one client/],
       ['PUT', '/tokens', { accessTtlSec: 0 }, 400, /positive integer/],
+      // Beyond these a token's exp or a createdAt is no valid date any more.
+      ['PUT', '/tokens', { refreshTtlSec: 1e300 }, 400, /at most/],
       ['POST', '/clock', { advanceSec: 'later' }, 400, /advanceSec/],
+      ['POST', '/clock', { advanceSec: 1e300 }, 400, /advanceSec.*from -/],
       ['PUT', '/mutations', { enabled: 'all' }, 400, /enabled/],
       ['POST', '/alternative/trx_000000000000/complete', { status: 'PAID' }, 400, /APPROVED/],
       [

@@ -3,6 +3,7 @@
  * interfaces section C; it serves until SIGTERM and exits 0. Bad usage exits 2 with a hint.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Agent } from 'undici';
@@ -102,10 +103,12 @@ test('--https prints the CA, --mutation switches mutations on', async () => {
 });
 
 test('--log writes request logs to stderr that never hold a PAN, CVC or token', async () => {
-  const child = spawnCli(['--log']);
+  // pan-in-return-url puts the PAN in the return URL's query: the log shows paths only, so it still holds none.
+  const child = spawnCli(['--log', '--mutation', 'pan-in-return-url']);
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   let secrets: string[] = [];
+  const cvc = '4417';
   try {
     const line = JSON.parse(await firstLine(child)) as {
       middleware: string;
@@ -125,11 +128,14 @@ test('--log writes request logs to stderr that never hold a PAN, CVC or token', 
         orderId: uid,
         cardNumber: pan,
         expiry: '12/30',
-        cvc: '777',
+        cvc,
         holder: 'Ana',
       }).toString(),
     });
     expect(paid.status).toBe(303);
+    const returnUrl = String(paid.headers.location);
+    expect(returnUrl, 'the mutation must put the PAN in the return URL').toContain(pan);
+    expect((await call('GET', returnUrl)).status).toBe(200);
     await call('GET', `${line.webview}/?orderId=${uid}`);
     secrets = [pan, merchantToken];
   } finally {
@@ -137,9 +143,10 @@ test('--log writes request logs to stderr that never hold a PAN, CVC or token', 
   }
   expect(await exitCode(child)).toBe(0);
   expect(stderr).toContain('/pay');
+  expect(stderr).toContain('/return');
   for (const secret of secrets) expect(stderr).not.toContain(secret);
   // The CVC as a value of its own: timestamps and ids in the log may contain the same digits.
-  expect(stderr).not.toMatch(/(?<![\w.])4417(?![\w.])/);
+  expect(stderr).not.toMatch(new RegExp(`(?<![\\w.])${cvc}(?![\\w.])`));
 });
 
 test('--list-mutations prints every name with its rule', async () => {
@@ -148,6 +155,20 @@ test('--list-mutations prints every name with its rule', async () => {
   const lines = stdout.trim().split('\n');
   expect(lines).toHaveLength(MUTATIONS.length);
   for (const [i, m] of MUTATIONS.entries()) expect(lines[i]).toMatch(new RegExp(`^${m.name} +\\S`));
+});
+
+test('a port in use exits 2 at once, leaving no surface listening', async () => {
+  const blocker = createServer();
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  const { port } = blocker.address() as AddressInfo;
+  try {
+    // The other three surfaces bind before the failure is known: they must be closed, or the process hangs.
+    const { code, stderr } = await run(['--port', String(port)]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(new RegExp(`port ${port} \\(middleware\\) is in use.*--port`));
+  } finally {
+    blocker.close();
+  }
 });
 
 test('bad usage exits 2 with a message that says how to fix it', async () => {
