@@ -6,11 +6,13 @@
 import type { Page } from '@playwright/test';
 import { expect, type CheckoutPayer, type DisposableCardholder } from '../../fixtures';
 import {
+  expectCallback,
   firstDeliveryFor,
+  mayBeCallbackOf,
   type DeliverySource,
   type RecordedDelivery,
 } from '../webhooks/received-deliveries';
-import { recordCheckoutTraffic, type CardSecrets, type SeenResponse } from './card-data';
+import { expectNoCardData, recordCheckoutTraffic, type CardSecrets, type SeenResponse } from './card-data';
 
 export type CardOutcome = Parameters<CheckoutPayer['pay']>[1];
 type PayResult = Awaited<ReturnType<CheckoutPayer['pay']>>;
@@ -74,4 +76,35 @@ export async function charge<B, D extends RecordedDelivery>(
   const responses = await traffic.responses();
   const callback = await firstDeliveryFor(callbacks, link.uid, migoConfig.timeouts.callbackMs);
   return { link, card: { pan, cvc }, paid, responses, callback };
+}
+
+/**
+ * How a charge must end, everywhere it shows: the return URL and the callback carry the create response's uid and
+ * reference with `status`, no delivery for the link says anything else, the order is fulfilled once with that
+ * status, and no page, redirect or callback carries the card number or CVV.
+ */
+export function expectOutcome<D extends RecordedDelivery>(
+  { link, card, paid, responses, callback }: Charge<D>,
+  callbacks: { deliveries: D[]; fulfilments: { uid: string; status: string }[] },
+  status: 'approved' | 'denied',
+): void {
+  expect(paid.query, `the return URL carries the create response's uid and reference, and ${status}`).toEqual(
+    {
+      uid: link.uid,
+      reference: link.reference,
+      status,
+    },
+  );
+  expectCallback(callback, { uid: link.uid, reference: link.reference, status });
+  // Every delivery for this link (redeliveries too), not only the first.
+  const forLink = callbacks.deliveries.filter(mayBeCallbackOf(link.uid));
+  expect(
+    forLink.filter((d) => d.status !== undefined && d.status.toLowerCase() !== status).map((d) => d.seq),
+    `no delivery for this link says anything but ${status}`,
+  ).toEqual([]);
+  expect(
+    callbacks.fulfilments.filter((f) => f.uid === link.uid).map((f) => f.status),
+    `the order is fulfilled once, as ${status}`,
+  ).toEqual([status]);
+  expectNoCardData(card, { returnUrl: paid.returnUrl, responses, callbacks: forLink });
 }

@@ -3,10 +3,8 @@
  * Callback, and is never fulfilled as approved. The decline reason is not part of either (hosted-webview and
  * create-payment-link pages show only uid, status, reference), so each decline card is checked the same way.
  */
-import { test, expect, goLive } from '../../fixtures';
-import { expectCallback, mayBeCallbackOf } from '../webhooks/received-deliveries';
-import { expectNoCardData } from './card-data';
-import { charge, type CardOutcome } from './charge';
+import { test, goLive } from '../../fixtures';
+import { charge, expectOutcome, type CardOutcome } from './charge';
 
 const DECLINES: readonly { outcome: CardOutcome; reason: string }[] = [
   { outcome: 'declinedGeneric', reason: 'a generic decline' },
@@ -21,24 +19,7 @@ for (const { outcome, reason } of DECLINES) {
     async ({ api, page, payer, callbacks, cardholder, migoConfig, requires }) => {
       requires('middleware', 'webview', 'cardholder', 'callback', `card:${outcome}`);
       const fixtures = { api, page, payer, callbacks, cardholder, migoConfig };
-      const { link, card, paid, responses, callback } = await charge(fixtures, outcome);
-
-      expect(paid.query, 'the return URL says denied').toEqual({
-        uid: link.uid,
-        reference: link.reference,
-        status: 'denied',
-      });
-      expectCallback(callback, { uid: link.uid, reference: link.reference, status: 'denied' });
-      const forLink = callbacks.deliveries.filter(mayBeCallbackOf(link.uid));
-      expect(
-        forLink.filter((d) => d.status?.toLowerCase() === 'approved').map((d) => d.seq),
-        'no delivery for the declined charge says approved',
-      ).toEqual([]);
-      expect(
-        callbacks.fulfilments.filter((f) => f.uid === link.uid).map((f) => f.status),
-        'fulfilled only as denied',
-      ).toEqual(['denied']);
-      expectNoCardData(card, { returnUrl: paid.returnUrl, responses, callbacks: forLink });
+      expectOutcome(await charge(fixtures, outcome), callbacks, 'denied');
     },
   );
 }
