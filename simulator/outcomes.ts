@@ -16,9 +16,7 @@ export function finishPaymentLink(
   txn.status = status;
   ctx.callbacks.send(ctx.client().callback, {
     uid: txn.uid,
-    reference: ctx.mutations.has('callback-reference-differs')
-      ? differentReference(txn.reference)
-      : txn.reference,
+    reference: callbackReference(ctx, txn.reference),
     status,
     ...(cvc !== undefined && ctx.mutations.has('cvv-in-callback') ? { cvv: cvc } : {}),
   });
@@ -33,11 +31,14 @@ export function finishAlternative(
   txn.status = status;
   ctx.callbacks.send(ctx.client().callback, {
     uid: txn.uid,
-    reference: ctx.mutations.has('callback-reference-differs')
-      ? differentReference(txn.reference)
-      : txn.reference,
+    reference: callbackReference(ctx, txn.reference),
     status: status.toLowerCase(),
   });
+}
+
+/** The reference the callback carries: the create response's, unless a mutation breaks that rule. */
+function callbackReference(ctx: SimulatorContext, reference: string): string {
+  return ctx.mutations.has('callback-reference-differs') ? differentReference(reference) : reference;
 }
 
 /**

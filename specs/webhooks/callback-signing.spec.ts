@@ -6,13 +6,35 @@
  * assumption to confirm with Migo before relying on it. A delivery that fails verification is answered 4xx.
  */
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { test, expect, goLive } from '../../fixtures';
+import { test, expect, goLive, type MigoFixtures } from '../../fixtures';
 import { completedPayment } from './completed-payment';
 import { collectDeliveries, describeDeliveries, expectCallback } from './received-deliveries';
 
 const SIGNATURE_HEADERS = ['webhook-id', 'webhook-timestamp', 'webhook-signature'];
 
 const is4xx = (status: number) => status >= 400 && status < 500;
+
+/** A payment's callback fails verification: it is answered 4xx for `problem`, and never fulfilled. */
+async function expectRefusedDelivery(
+  {
+    api,
+    sim,
+    callbacks,
+    cardholder,
+    migoConfig,
+  }: Pick<MigoFixtures, 'api' | 'sim' | 'callbacks' | 'cardholder' | 'migoConfig'>,
+  problem: string,
+): Promise<void> {
+  const payment = await completedPayment(api, sim, {
+    userId: cardholder.userId,
+    amount: migoConfig.charge.amount,
+  });
+  const [delivery] = await collectDeliveries(callbacks, 1, { timeoutMs: migoConfig.timeouts.callbackMs });
+  expect(delivery!.uid, 'the delivery is for this payment').toBe(payment.uid);
+  expect(is4xx(delivery!.answeredWith), `answered 4xx: ${describeDeliveries([delivery!])}`).toBe(true);
+  expect(delivery!.problems.join('; ')).toContain(problem);
+  expect(callbacks.fulfilments, 'an unverified delivery is never fulfilled').toEqual([]);
+}
 
 test.describe('Merchant Generic Callback signing', () => {
   test.beforeEach(({ requires }) => requires('middleware', 'callback'));
@@ -82,17 +104,7 @@ test.describe('Merchant Generic Callback signing', () => {
           value: `expected-${randomUUID()}`,
         });
 
-        const payment = await completedPayment(api, sim, {
-          userId: cardholder.userId,
-          amount: migoConfig.charge.amount,
-        });
-        const [delivery] = await collectDeliveries(callbacks, 1, {
-          timeoutMs: migoConfig.timeouts.callbackMs,
-        });
-        expect(delivery!.uid, 'the delivery is for this payment').toBe(payment.uid);
-        expect(is4xx(delivery!.answeredWith), `answered 4xx: ${describeDeliveries([delivery!])}`).toBe(true);
-        expect(delivery!.problems.join('; ')).toContain('x-api-key');
-        expect(callbacks.fulfilments, 'an unverified delivery is never fulfilled').toEqual([]);
+        await expectRefusedDelivery({ api, sim, callbacks, cardholder, migoConfig }, 'x-api-key');
       },
     );
   });
@@ -139,17 +151,10 @@ test.describe('Merchant Generic Callback signing', () => {
         const otherKey = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' });
         callbacks.setVerify({ mode: 'ed25519', publicKey: otherKey.toString() });
 
-        const payment = await completedPayment(api, sim, {
-          userId: cardholder.userId,
-          amount: migoConfig.charge.amount,
-        });
-        const [delivery] = await collectDeliveries(callbacks, 1, {
-          timeoutMs: migoConfig.timeouts.callbackMs,
-        });
-        expect(delivery!.uid, 'the delivery is for this payment').toBe(payment.uid);
-        expect(is4xx(delivery!.answeredWith), `answered 4xx: ${describeDeliveries([delivery!])}`).toBe(true);
-        expect(delivery!.problems.join('; ')).toContain('webhook-signature does not verify');
-        expect(callbacks.fulfilments, 'an unverified delivery is never fulfilled').toEqual([]);
+        await expectRefusedDelivery(
+          { api, sim, callbacks, cardholder, migoConfig },
+          'webhook-signature does not verify',
+        );
       },
     );
   });
