@@ -13,14 +13,16 @@ import type { GoLiveEntry, GoLiveReport } from './verdict';
 
 const ICON = { PASS: '✅', FAIL: '❌', 'NOT RUN': '⏭️', SIMULATED: '🧪', MANUAL: '📝' } as const;
 
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+// `<token>` in a title would render as an HTML tag (and vanish); `|` would end a table cell.
+const cell = (text: string) =>
+  text.replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function itemDetails(item: GoLiveEntry): string[] {
   const lines: string[] = [];
   if (item.check)
     lines.push(
       '',
-      `**${item.id}: what to check.** ${item.check}`,
+      `**${item.id}: what to check.** ${cell(item.check)}`,
       '',
       `${SIGN_OFF}: ______________________ Date: ____________`,
     );
@@ -37,8 +39,8 @@ function itemDetails(item: GoLiveEntry): string[] {
 
 export function renderGoLiveMarkdown(report: GoLiveReport): string {
   const lines = [`# ${title(report)}`, ''];
-  if (report.banner) lines.push(`> **${report.banner}**`, '');
-  for (const fact of runFacts(report)) lines.push(`- **${fact.label}:** ${fact.lines.join('; ')}`);
+  if (report.banner) lines.push(`> **${cell(report.banner)}**`, '');
+  for (const fact of runFacts(report)) lines.push(`- **${fact.label}:** ${cell(fact.lines.join('; '))}`);
   lines.push('', `**${countsLine(report.totals)}**`);
   const categories = categoryLines(report);
   if (categories.length > 0) lines.push('', 'FAIL by category:', ...categories.map((c) => `- ${c}`));

@@ -229,7 +229,9 @@ test('the pages escape what they show and carry no external asset', () => {
   const html = renderGoLiveHtml(r);
   expect(html).not.toContain('<script>alert');
   expect(html).not.toMatch(/<(link|img|iframe)\b|<script[^>]+src=|url\(/i);
-  expect(renderGoLiveMarkdown(r)).toContain('\\| pipe');
+  const md = renderGoLiveMarkdown(r);
+  expect(md).toContain('&lt;script&gt;alert(1)&lt;/script&gt; \\| pipe');
+  expect(md).not.toContain('<script>');
 });
 
 test('the go-live reporter builds its report from the recorded run directory, not from live configuration', async () => {
