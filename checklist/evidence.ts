@@ -125,6 +125,11 @@ const OWN_RECEIVER_REDELIVERY = [
   duplicate('redelivers an event with the same uid and reference, and the handler fulfils it once'),
   replayed('answers a replayed delivery 2xx and does not fulfil it again'),
 ];
+/** The merchant's own webhook receiver, where production callbacks go. */
+const HANDLER_TLS = httpsReceiver(
+  'your webhook handler serves HTTPS with a trusted certificate valid for the configured days',
+);
+/** Where Migo calls in this run: possibly a tunnel to the suite's own receiver, so it never decides. */
 const PUBLIC_CALLBACK_TLS = httpsReceiver(
   'the public callback URL serves HTTPS with a trusted certificate valid for the configured days',
 );
@@ -369,8 +374,9 @@ export const EVIDENCE = {
   // Webhooks
   'GL-WH-01': {
     provenBy: ['merchant'],
-    decisive: [PUBLIC_CALLBACK_TLS],
+    decisive: [HANDLER_TLS],
     standIn: [OWN_HTTPS_RECEIVER],
+    supporting: [PUBLIC_CALLBACK_TLS],
   },
   'GL-WH-02': {
     manual:
@@ -554,8 +560,9 @@ export const EVIDENCE = {
   'GL-PROD-01': { provenBy: ['production'], decisive: [SANDBOX_TOKEN_REFUSED] },
   'GL-PROD-02': {
     provenBy: ['merchant'],
-    decisive: [PUBLIC_CALLBACK_TLS],
+    decisive: [HANDLER_TLS],
     standIn: [OWN_HTTPS_RECEIVER],
+    supporting: [PUBLIC_CALLBACK_TLS],
   },
   'GL-PROD-03': {
     manual: `Check every IP allowlisting requirement in both directions (your calls to Migo, Migo's calls to your webhook receiver). ${CONFIRM_WITH_MIGO}.`,
