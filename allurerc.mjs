@@ -1,7 +1,10 @@
 // Allure 3 report of a matrix run: `npm run report` (run by `npm run matrix` at its end) builds
 // reports/allure-report/index.html, one offline file, with history kept in reports/allure-history so trends
 // show across runs (CI templates cache that folder).
+import { createRequire } from 'node:module';
 import { defineConfig } from 'allure';
+
+const failureCategories = createRequire(import.meta.url)('./reporters/failure-categories.json');
 
 export default defineConfig({
   name: 'Migo contract suite',
@@ -9,32 +12,14 @@ export default defineConfig({
   output: process.env.MIGO_ALLURE_REPORT_DIR ?? './reports/allure-report',
   historyPath: process.env.MIGO_ALLURE_HISTORY ?? './reports/allure-history/history.jsonl',
   historyLimit: 30,
-  // One rule per failure kind, checked in order; messages come from the suite's own error classes.
-  categories: [
-    {
-      name: 'Contract violation',
-      matchers: {
-        statuses: ['failed', 'broken'],
-        message:
-          /ContractViolation|statusDocumented|schema:|errorStatusMatchesCatalog|errorMessageMatchesCatalog|noCardData|jsonContentType/,
-      },
+  // One rule per failure kind, checked in order; the same table files failures in the go-live report.
+  categories: failureCategories.categories.map(({ name, message, flags }) => ({
+    name,
+    matchers: {
+      statuses: ['failed', 'broken'],
+      ...(message === undefined ? {} : { message: new RegExp(message, flags) }),
     },
-    {
-      name: 'Transport failure',
-      matchers: {
-        statuses: ['failed', 'broken'],
-        message: /TransportError|ECONNRESET|ECONNREFUSED|socket hang up|ETIMEDOUT|EPROTO|handshake/i,
-      },
-    },
-    {
-      name: 'Environment misconfiguration',
-      matchers: {
-        statuses: ['failed', 'broken'],
-        message: /ConfigError|MissingCredentialsError|CheckoutError|MIGO_[A-Z_]+|BrowserConfigError/,
-      },
-    },
-    { name: 'Product defect', matchers: { statuses: ['failed', 'broken'] } },
-  ],
+  })),
   plugins: {
     awesome: {
       options: {

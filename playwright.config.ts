@@ -9,6 +9,7 @@ import { chromiumLaunchOptions } from './fixtures/browser';
 import { PRODUCTION_SAFE_TAG, resolveConfig, secretValues } from './fixtures/config';
 import { registerSecret } from './reporters/redaction';
 import { artifactPaths } from './reporters/artifacts';
+import { runMetadata } from './fixtures/run-metadata';
 import type { MigoTestOptions } from './fixtures';
 
 const { config } = resolveConfig();
@@ -53,7 +54,8 @@ export default defineConfig<MigoTestOptions>({
   outputDir: artifacts.testResults,
   reporter: [
     ['list'],
-    ['./reporters/run-recorder.ts', { reportsDir: artifacts.reports }],
+    // What the run talks to, fixed now: the go-live report judges the run by it.
+    ['./reporters/run-recorder.ts', { reportsDir: artifacts.reports, run: runMetadata(config) }],
     ['./reporters/go-live-reporter.ts', { reportsDir: artifacts.reports }],
     [
       'allure-playwright',

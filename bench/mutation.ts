@@ -1,28 +1,45 @@
 /**
- * `npm run mutation [-- --only a,b] [--concurrency N]`: the mutation score of the suite. For each named simulator
- * mutation (simulator/mutations.ts), the specs it declares in `caughtBy` run against an embedded simulator with
- * that one documented rule broken; the mutation is caught when at least one of them fails. A clean run of the same
- * specs comes first: a spec that fails without any mutation proves nothing.
+ * `npm run mutation [-- --only a,b] [--concurrency N] [--out FILE]`: the mutation score of the suite.
  *
- * Writes reports/mutation.json `{ total, caught, missed, score, baseline, perMutation }` and prints the score;
- * exit 0 when every mutation run was caught, 1 when one was missed (or the baseline failed), 2 on bad arguments.
+ * Each named simulator mutation (simulator/mutations.ts) breaks one documented rule and names its guards: the
+ * tests that must catch it, each with the failure it predicts. The guards' spec files run once against a clean
+ * embedded simulator (the baseline), then once per mutation with that one rule broken. A mutation is caught only
+ * when a guard passed in the baseline and fails under the mutation with its predicted failure: not a timeout, a
+ * transport error, an interrupted run, or an HTTP 5xx the guard did not predict (judgeGuard). Other tests that
+ * fail are reported, never counted.
+ *
+ * Writes reports/mutation.json `{ total, caught, missed, score, baseline, perMutation }`, each mutation with
+ * `name`, `caught`, `by` (the catching test) and `failure` (the first line of its failure), and prints the score;
+ * exit 0 when every mutation was caught and the baseline passed, 1 otherwise, 2 on bad arguments.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MUTATIONS, type Mutation } from '../simulator/mutations';
-import { failedTests, runMatrix } from './nested-run';
+import { MUTATIONS, type Guard, type Mutation } from '../simulator/mutations';
+import { runMatrix, type NestedRun, type TestOutcome } from './nested-run';
 
 const root = join(__dirname, '..');
+
+export interface GuardVerdict {
+  test: string;
+  predicted: string;
+  caught: boolean;
+  /** Why it counts or does not. */
+  why: string;
+  /** The first line of its failure under the mutation, if it failed. */
+  failure?: string;
+}
 
 export interface MutationRun {
   name: string;
   rule: string;
-  expected: string[];
   caught: boolean;
-  /** Failed tests, as `[project] file › title`. */
-  failedTests: string[];
-  /** Spec files with a failure: a mutation caught outside its declared specs is reported, not hidden. */
-  failedSpecs: string[];
+  /** The guard that caught it (`file › describe › title`), or null. */
+  by: string | null;
+  /** The first line of the catching failure; when missed, of the first guard's failure, if any. */
+  failure: string | null;
+  guards: GuardVerdict[];
+  /** Tests outside the guards that failed under the mutation: reported, not counted. */
+  otherFailures: string[];
   durationMs: number;
   problem?: string;
 }
@@ -37,17 +54,93 @@ export interface MutationReport {
   generatedAt: string;
 }
 
-/** One run of `files` with these mutations on; failed tests as `[project] file › title`. */
-async function runSpecs(
-  files: string[],
-  mutations: string[],
-): Promise<{ failed: string[]; durationMs: number; problem?: string }> {
-  const run = await runMatrix([...files, '--workers=1'], { MIGO_SIM_MUTATIONS: mutations.join(',') });
+const firstLine = (text: string) =>
+  text
+    .split('\n')
+    .find((l) => l.trim() !== '')
+    ?.trim() ?? '';
+
+/** A failure that says the run broke, not the contract: it never counts as a catch. */
+const TRANSPORT =
+  /TransportError|ECONNRESET|ECONNREFUSED|EPIPE|socket hang up|ETIMEDOUT|UND_ERR_|Test timeout of|Timeout \d+ms exceeded|has been closed|Browser closed|crashed/i;
+/** An HTTP 5xx in a failure message: "Received: 500", "HTTP 503". */
+const SERVER_ERROR = /(?:Received:\s*|HTTP\s)(5\d\d)\b/;
+
+/** The guard's outcome in one run, whatever its project. */
+function outcomeOf(run: NestedRun, test: string): TestOutcome | undefined {
+  return [...run.outcomes.values()].find((o) => o.spec === test);
+}
+
+/** Whether `guard` caught its mutation: it passed in the baseline and fails under it with its predicted failure. */
+export function judgeGuard(
+  guard: Guard,
+  baseline: TestOutcome | undefined,
+  mutated: TestOutcome | undefined,
+): GuardVerdict {
+  const verdict = (caught: boolean, why: string, failure?: string): GuardVerdict => ({
+    test: guard.test,
+    predicted: guard.failure,
+    caught,
+    why,
+    ...(failure ? { failure } : {}),
+  });
+  if (!baseline) return verdict(false, 'not in the baseline run: the guard names no test of the matrix');
+  if (baseline.verdict !== 'passed')
+    return verdict(false, `did not pass without the mutation (baseline: ${baseline.verdict})`);
+  if (!mutated) return verdict(false, 'did not run under the mutation');
+  const message = mutated.message ?? '';
+  const failure = message ? firstLine(message) : undefined;
+  if (mutated.verdict === 'passed' || mutated.verdict === 'flaky')
+    return verdict(false, 'still passed under the mutation');
+  if (mutated.verdict === 'skipped') return verdict(false, 'was skipped under the mutation');
+  if (mutated.status === 'timedOut') return verdict(false, 'timed out: a hang is not a catch', failure);
+  if (mutated.status === 'interrupted') return verdict(false, 'was interrupted', failure);
+  if (TRANSPORT.test(message))
+    return verdict(false, 'failed on transport or a crash, not on the contract', failure);
+  const status = SERVER_ERROR.exec(message)?.[1];
+  if (status && !guard.failure.includes(status))
+    return verdict(false, `failed on an HTTP ${status} the guard does not predict`, failure);
+  if (!message.includes(guard.failure))
+    return verdict(false, `failed, but not with the predicted "${guard.failure}"`, failure);
+  return verdict(true, 'failed with the predicted failure', failure);
+}
+
+/** Scores one mutation from the baseline run and the run with the mutation on. */
+export function scoreRun(
+  mutation: Pick<Mutation, 'name' | 'rule' | 'caughtBy'>,
+  baseline: NestedRun,
+  mutated: NestedRun,
+): MutationRun {
+  const guards = mutation.caughtBy.map((guard) =>
+    judgeGuard(guard, outcomeOf(baseline, guard.test), outcomeOf(mutated, guard.test)),
+  );
+  const catching = mutated.problem ? undefined : guards.find((g) => g.caught);
+  const named = new Set(mutation.caughtBy.map((g) => g.test));
   return {
-    failed: failedTests(run),
-    durationMs: run.durationMs,
-    ...(run.problem ? { problem: run.problem } : {}),
+    name: mutation.name,
+    rule: mutation.rule,
+    caught: catching !== undefined,
+    by: catching?.test ?? null,
+    failure: (catching ?? guards.find((g) => g.failure))?.failure ?? null,
+    guards,
+    otherFailures: [...mutated.outcomes.values()]
+      .filter((o) => o.verdict === 'failed' && !named.has(o.spec))
+      .map((o) => `[${o.project}] ${o.spec}`),
+    durationMs: mutated.durationMs,
+    ...(mutated.problem ? { problem: mutated.problem } : {}),
   };
+}
+
+/** The spec files the guards live in, as Playwright takes them on the command line. */
+export function guardFiles(mutations: readonly Pick<Mutation, 'caughtBy'>[]): string[] {
+  return [
+    ...new Set(mutations.flatMap((m) => m.caughtBy.map((g) => `specs/${g.test.split(' › ')[0]}`))),
+  ].sort();
+}
+
+/** One run of `files` with these mutations on. */
+function runSpecs(files: string[], mutations: string[]): Promise<NestedRun> {
+  return runMatrix([...files, '--workers=1'], { MIGO_SIM_MUTATIONS: mutations.join(',') });
 }
 
 async function pool<T, R>(items: T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
@@ -69,49 +162,22 @@ export async function scoreMutations(
   options: { concurrency?: number; log?: (line: string) => void } = {},
 ): Promise<MutationReport> {
   const log = options.log ?? (() => undefined);
-  const specFiles = [...new Set(mutations.flatMap((m) => m.caughtBy))].sort();
-  const baseline = await runSpecs(specFiles, []);
+  const baseline = await runSpecs(guardFiles(mutations), []);
+  const baselineFailed = [...baseline.outcomes.values()]
+    .filter((o) => o.verdict !== 'passed' && o.verdict !== 'skipped')
+    .map((o) => `[${o.project}] ${o.spec}`);
   log(
-    `baseline: ${specFiles.length} spec files, ${baseline.failed.length} failed (${baseline.durationMs} ms)`,
+    `baseline: ${guardFiles(mutations).length} spec files, ${baselineFailed.length} failed (${baseline.durationMs} ms)`,
   );
-  const perMutation = await pool(
-    [...mutations],
-    options.concurrency ?? 2,
-    async (m): Promise<MutationRun> => {
-      const expected = [...m.caughtBy];
-      if (expected.length === 0) {
-        log(`✗ ${m.name}: no spec declared in caughtBy`);
-        return {
-          name: m.name,
-          rule: m.rule,
-          expected,
-          caught: false,
-          failedTests: [],
-          failedSpecs: [],
-          durationMs: 0,
-          problem: 'no spec declared',
-        };
-      }
-      const run = await runSpecs(expected, [m.name]);
-      const failedSpecs = [...new Set(run.failed.map((t) => t.replace(/^\[[^\]]*\] /, '').split(' › ')[0]!))];
-      const caught =
-        !run.problem &&
-        failedSpecs.some((file) => expected.some((e) => e.endsWith(file) || file.endsWith(e)));
-      log(
-        `${caught ? '✓' : '✗'} ${m.name}: ${run.failed.length} failing test(s)${run.problem ? ` (${run.problem})` : ''}`,
-      );
-      return {
-        name: m.name,
-        rule: m.rule,
-        expected,
-        caught,
-        failedTests: run.failed,
-        failedSpecs,
-        durationMs: run.durationMs,
-        ...(run.problem ? { problem: run.problem } : {}),
-      };
-    },
-  );
+  const perMutation = await pool([...mutations], options.concurrency ?? 2, async (m) => {
+    const run = scoreRun(m, baseline, await runSpecs(guardFiles([m]), [m.name]));
+    log(
+      run.caught
+        ? `✓ ${m.name}: caught by ${run.by!.split(' › ').at(-1)}`
+        : `✗ ${m.name}: ${run.problem ?? run.guards.map((g) => g.why).join('; ')}`,
+    );
+    return run;
+  });
   const caught = perMutation.filter((m) => m.caught).length;
   return {
     total: perMutation.length,
@@ -119,8 +185,8 @@ export async function scoreMutations(
     missed: perMutation.filter((m) => !m.caught).map((m) => m.name),
     score: perMutation.length === 0 ? 1 : caught / perMutation.length,
     baseline: {
-      passed: baseline.failed.length === 0 && !baseline.problem,
-      failedTests: baseline.failed,
+      passed: baselineFailed.length === 0 && !baseline.problem,
+      failedTests: baseline.problem ? [baseline.problem, ...baselineFailed] : baselineFailed,
       durationMs: baseline.durationMs,
     },
     perMutation,
@@ -168,7 +234,7 @@ async function main(): Promise<number> {
   mkdirSync(join(args.out, '..'), { recursive: true });
   writeFileSync(args.out, `${JSON.stringify(report, null, 2)}\n`);
   console.log(
-    `\nmutation score: ${report.caught}/${report.total} caught (${(report.score * 100).toFixed(1)} %)` +
+    `\nmutation score: ${report.caught}/${report.total} caught by their guards (${(report.score * 100).toFixed(1)} %)` +
       (report.missed.length ? `; missed: ${report.missed.join(', ')}` : '') +
       (report.baseline.passed ? '' : `; BASELINE FAILED: ${report.baseline.failedTests.join('; ')}`) +
       ` → ${args.out}`,

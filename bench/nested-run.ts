@@ -1,9 +1,13 @@
 /**
  * One Playwright run of the matrix in a child process, as the proof harnesses need it: against a fresh embedded
  * simulator (any .env URLs hidden), with only the JSON reporter (so no run history, Allure or go-live files are
- * written over the user's), and its verdict per test.
+ * written over the user's), and its outcome per test: the verdict, the status of the last attempt and, for a
+ * failure, its message (the mutation harness scores a catch by it). Also the matrix's listing (`--list`).
+ *
+ * Tests are named `[project] <SpecRef>`, a SpecRef being `<file under specs/> › <describe> › … › <title>`, the
+ * name checklist/evidence.ts and simulator/mutations.ts use.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,19 +16,55 @@ const root = join(__dirname, '..');
 const playwrightCli = join(root, 'node_modules', '@playwright', 'test', 'cli.js');
 
 export type Verdict = 'passed' | 'failed' | 'skipped' | 'flaky';
+/** Playwright's status of one attempt. */
+export type AttemptStatus = 'passed' | 'failed' | 'timedOut' | 'skipped' | 'interrupted';
+
+export interface TestOutcome {
+  /** `<file under specs/> › <describe> › … › <title>`. */
+  spec: string;
+  project: string;
+  verdict: Verdict;
+  /** The last attempt's status: a timeout is `timedOut`, never `failed`. */
+  status: AttemptStatus;
+  /** The last attempt's error message, without colour codes or stack (absent when it did not fail). */
+  message?: string;
+}
 
 export interface NestedRun {
-  /** `[project] file › title` → verdict. */
+  /** `[project] <SpecRef>` → verdict. */
   verdicts: Map<string, Verdict>;
+  /** `[project] <SpecRef>` → the test's outcome, with its failure. */
+  outcomes: Map<string, TestOutcome>;
   durationMs: number;
   exitCode: number;
   /** Why the run produced no usable result, when it did not. */
   problem?: string;
 }
 
-interface Suite {
-  suites?: Suite[];
-  specs?: { title: string; file: string; tests: { status: string; projectName: string }[] }[];
+export interface ListedTest {
+  spec: string;
+  project: string;
+  /** Without the leading `@`, as Playwright lists them. */
+  tags: string[];
+}
+
+interface JsonError {
+  message?: string;
+}
+
+interface JsonSuite {
+  title: string;
+  suites?: JsonSuite[];
+  specs?: {
+    title: string;
+    file: string;
+    tags: string[];
+    tests: {
+      status: string;
+      projectName: string;
+      results?: { status: AttemptStatus; error?: JsonError; errors?: JsonError[] }[];
+    }[];
+  }[];
 }
 
 const VERDICT: Record<string, Verdict> = {
@@ -42,6 +82,29 @@ export function nestedEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv
   // Empty URL variables hide any in a .env file: the harness always uses its own embedded simulator.
   const embedded = { MIGO_MIDDLEWARE_URL: '', MIGO_WALLET_URL: '', MIGO_CMS_URL: '', MIGO_WEBVIEW_URL: '' };
   return { ...env, ...embedded, MIGO_ENV: 'local', FORCE_COLOR: '0', ...extra };
+}
+
+const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
+
+/** The message of a failure up to its stack (`    at …`), which says where, not what. */
+function messageOf(result: { error?: JsonError; errors?: JsonError[] } | undefined): string | undefined {
+  const message = result?.error?.message ?? result?.errors?.find((e) => e.message)?.message;
+  if (!message) return undefined;
+  const lines = stripAnsi(message).split('\n');
+  const stack = lines.findIndex((line) => /^\s+at /.test(line));
+  return (stack === -1 ? lines : lines.slice(0, stack)).join('\n').trim();
+}
+
+/** Every spec of a JSON report, with its SpecRef (the file suite's title is the file under specs/). */
+function visitSpecs(
+  suites: JsonSuite[],
+  each: (spec: NonNullable<JsonSuite['specs']>[number], ref: string) => void,
+): void {
+  const visit = (suite: JsonSuite, path: string[]) => {
+    for (const spec of suite.specs ?? []) each(spec, [...path, spec.title].join(' › '));
+    for (const child of suite.suites ?? []) visit(child, [...path, child.title]);
+  };
+  for (const file of suites) visit(file, [file.title]);
 }
 
 export async function runMatrix(
@@ -63,26 +126,40 @@ export async function runMatrix(
   });
   const durationMs = Date.now() - started;
   try {
-    const report = JSON.parse(readFileSync(output, 'utf8')) as {
-      suites?: Suite[];
-      errors?: { message?: string }[];
-    };
+    const report = JSON.parse(readFileSync(output, 'utf8')) as { suites?: JsonSuite[]; errors?: JsonError[] };
     const verdicts = new Map<string, Verdict>();
-    const visit = (suite: Suite) => {
-      for (const spec of suite.specs ?? [])
-        for (const t of spec.tests)
-          verdicts.set(`[${t.projectName}] ${spec.file} › ${spec.title}`, VERDICT[t.status] ?? 'failed');
-      for (const child of suite.suites ?? []) visit(child);
-    };
-    for (const suite of report.suites ?? []) visit(suite);
+    const outcomes = new Map<string, TestOutcome>();
+    visitSpecs(report.suites ?? [], (spec, ref) => {
+      for (const t of spec.tests) {
+        const key = `[${t.projectName}] ${ref}`;
+        const verdict = VERDICT[t.status] ?? 'failed';
+        const last = t.results?.at(-1);
+        const message = verdict === 'passed' || verdict === 'skipped' ? undefined : messageOf(last);
+        verdicts.set(key, verdict);
+        outcomes.set(key, {
+          spec: ref,
+          project: t.projectName,
+          verdict,
+          status: last?.status ?? (verdict === 'skipped' ? 'skipped' : 'failed'),
+          ...(message ? { message } : {}),
+        });
+      }
+    });
     const failed = [...verdicts.values()].some((v) => v === 'failed');
     const globalError = report.errors?.find((e) => e.message)?.message?.split('\n')[0];
     if (exitCode !== 0 && !failed)
-      return { verdicts, durationMs, exitCode, problem: globalError ?? `playwright exited ${exitCode}` };
-    return { verdicts, durationMs, exitCode };
+      return {
+        verdicts,
+        outcomes,
+        durationMs,
+        exitCode,
+        problem: globalError ?? `playwright exited ${exitCode}`,
+      };
+    return { verdicts, outcomes, durationMs, exitCode };
   } catch {
     return {
       verdicts: new Map(),
+      outcomes: new Map(),
       durationMs,
       exitCode,
       problem: `no results (playwright exited ${exitCode})`,
@@ -94,4 +171,22 @@ export async function runMatrix(
 
 export function failedTests(run: NestedRun): string[] {
   return [...run.verdicts].filter(([, v]) => v === 'failed').map(([id]) => id);
+}
+
+/** The matrix as `--list` sees it (MIGO_ENV=local unless `extraEnv` says otherwise): every test, its tags. */
+export function listMatrix(extraEnv: Record<string, string> = {}): ListedTest[] {
+  const result = spawnSync(process.execPath, [playwrightCli, 'test', '--list', '--reporter=json'], {
+    cwd: root,
+    env: nestedEnv(extraEnv),
+    encoding: 'utf8',
+    timeout: 120_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0)
+    throw new Error(`playwright test --list exited ${result.status}: ${result.stderr.slice(-2000)}`);
+  const listed: ListedTest[] = [];
+  visitSpecs((JSON.parse(result.stdout) as { suites: JsonSuite[] }).suites, (spec, ref) => {
+    for (const t of spec.tests) listed.push({ spec: ref, project: t.projectName, tags: spec.tags });
+  });
+  return listed;
 }

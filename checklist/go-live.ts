@@ -9,15 +9,14 @@
  * IDs are stable: never renumber. A retired item keeps its ID out of use; a new seed item takes the next free
  * number of its area. Two digits, upper case, so no ID is a prefix of another under `--grep`.
  *
- * `environments` lists the targets in which a spec can prove an automated item (for example, only a
- * production run can show that production base URLs are in place). Manual items carry `manualReason` instead:
- * they are organisational and the go-live report shows them as "confirm by hand".
+ * What proves each item (the targets that can, its decisive and supporting specs, or what a person checks) is
+ * kept beside it in checklist/evidence.ts.
  */
 import type { TestDetails } from '@playwright/test';
 
+/** What a run talks to (`MIGO_ENV`): the embedded simulator, Migo's sandbox, or Migo's production. */
 export type Target = 'local' | 'sandbox' | 'production';
 export type GoLiveSource = 'go-live-checklist' | 'environments';
-export type Verification = 'automated' | 'manual';
 
 interface GoLiveItemShape {
   readonly id: `GL-${string}-${string}`;
@@ -27,9 +26,6 @@ interface GoLiveItemShape {
   readonly source: GoLiveSource;
   readonly anchor: string;
   readonly docs: string;
-  readonly verification: Verification;
-  readonly manualReason?: string;
-  readonly environments?: readonly Target[];
 }
 
 const DOCS = 'https://api-docs.migopayments.com/en';
@@ -41,10 +37,6 @@ const PAGE = {
   errorCatalog: `${DOCS}/support/error-catalog`,
   callback: `${DOCS}/card-payments/merchant-generic-callback`,
 } as const;
-
-const ALL: readonly Target[] = ['local', 'sandbox', 'production'];
-const OFF_PRODUCTION: readonly Target[] = ['local', 'sandbox'];
-const CONFIRM_WITH_MIGO = 'organisational: confirm with Migo';
 
 // Section names are the seed headings, verbatim.
 const CREDENTIALS = 'Credentials & authentication';
@@ -76,8 +68,6 @@ export const GO_LIVE_ITEMS = [
     source: checklist,
     anchor: 'Production credentials requested separately from sandbox',
     docs: PAGE.environments,
-    verification: 'automated',
-    environments: ['production'],
   },
   {
     id: 'GL-AUTH-02',
@@ -86,8 +76,6 @@ export const GO_LIVE_ITEMS = [
     source: checklist,
     anchor: 'Merchant token stored in your secret manager',
     docs: PAGE.authentication,
-    verification: 'manual',
-    manualReason: 'organisational: where the token is stored cannot be observed through the API',
   },
   {
     id: 'GL-AUTH-03',
@@ -96,8 +84,6 @@ export const GO_LIVE_ITEMS = [
     source: checklist,
     anchor: 'header per surface',
     docs: PAGE.authentication,
-    verification: 'automated',
-    environments: ALL,
   },
   {
     id: 'GL-AUTH-04',
@@ -106,8 +92,6 @@ export const GO_LIVE_ITEMS = [
     source: checklist,
     anchor: 'refreshes the access token on',
     docs: PAGE.authentication,
-    verification: 'automated',
-    environments: OFF_PRODUCTION,
   },
   {
     id: 'GL-AUTH-05',
@@ -116,8 +100,6 @@ export const GO_LIVE_ITEMS = [
     source: checklist,
     anchor: 'Server IPs allowlisted with Migo',
     docs: PAGE.goLive,
-    verification: 'manual',
-    manualReason: CONFIRM_WITH_MIGO,
   },
   // go-live-checklist: Environments
   {
@@ -127,8 +109,6 @@ export const GO_LIVE_ITEMS = [
     source: checklist,
     anchor: 'Production base URLs in place of sandbox',
     docs: PAGE.environments,
-    verification: 'automated',
-    environments: ['production'],
   },
   {
     id: 'GL-ENV-02',
@@ -137,8 +117,6 @@ export const GO_LIVE_ITEMS = [
     source: checklist,
     anchor: 'No sandbox tokens, hosts, or test cards remain',
     docs: PAGE.goLive,
-    verification: 'automated',
-    environments: ['production'],
   },
   // go-live-checklist: Integration correctness (the scenarios bullet is the recommended test matrix)
   {
@@ -148,8 +126,6 @@ export const GO_LIVE_ITEMS = [
     source: checklist,
     anchor: SCENARIOS_ANCHOR,
     docs: PAGE.goLive,
-    verification: 'automated',
-    environments: ALL,
   },
   {
     id: 'GL-SCN-02',
@@ -158,8 +134,6 @@ export const GO_LIVE_ITEMS = [
     source: checklist,
     anchor: SCENARIOS_ANCHOR,
     docs: PAGE.goLive,
-    verification: 'automated',
-    environments: OFF_PRODUCTION,
   },
   {
     id: 'GL-SCN-03',
@@ -168,8 +142,6 @@ export const GO_LIVE_ITEMS = [
     source: checklist,
     anchor: SCENARIOS_ANCHOR,
     docs: PAGE.goLive,
-    verification: 'automated',
-    environments: OFF_PRODUCTION,
   },
   {
     id: 'GL-SCN-04',
@@ -178,8 +150,6 @@ export const GO_LIVE_ITEMS = [
     source: checklist,
     anchor: SCENARIOS_ANCHOR,
     docs: PAGE.goLive,
-    verification: 'automated',
-    environments: OFF_PRODUCTION,
   },
   {
     id: 'GL-INT-01',
@@ -188,8 +158,6 @@ export const GO_LIVE_ITEMS = [
     source: checklist,
     anchor: 'Tokenization confirmed',
     docs: PAGE.security,
-    verification: 'automated',
-    environments: OFF_PRODUCTION,
   },
   {
     id: 'GL-INT-02',
@@ -198,8 +166,6 @@ export const GO_LIVE_ITEMS = [
     source: checklist,
     anchor: 'You parse identifiers',
     docs: PAGE.goLive,
-    verification: 'automated',
-    environments: ALL,
   },
   // go-live-checklist: Webhooks
   {
@@ -209,8 +175,6 @@ export const GO_LIVE_ITEMS = [
     source: checklist,
     anchor: 'Webhook receiver uses HTTPS with a valid certificate',
     docs: PAGE.goLive,
-    verification: 'automated',
-    environments: ALL,
   },
   {
     id: 'GL-WH-02',
@@ -219,9 +183,6 @@ export const GO_LIVE_ITEMS = [
     source: checklist,
     anchor: 'Inbound webhooks protected by IP allowlisting',
     docs: PAGE.security,
-    verification: 'manual',
-    manualReason:
-      'organisational: the allowlist lives at your own network edge, and whether Ed25519 signing is active for your tenant must be confirmed with Migo',
   },
   {
     id: 'GL-WH-03',
@@ -230,8 +191,6 @@ export const GO_LIVE_ITEMS = [
     source: checklist,
     anchor: 'quickly and offloads heavy work',
     docs: PAGE.callback,
-    verification: 'automated',
-    environments: OFF_PRODUCTION,
   },
   {
     id: 'GL-WH-04',
@@ -240,8 +199,6 @@ export const GO_LIVE_ITEMS = [
     source: checklist,
     anchor: 'You confirmed the delivery/retry behavior',
     docs: PAGE.callback,
-    verification: 'manual',
-    manualReason: `${CONFIRM_WITH_MIGO} (dispatch path and retry semantics depend on the flow Migo selected for your client)`,
   },
   // go-live-checklist: Error handling & idempotency
   {
@@ -251,8 +208,6 @@ export const GO_LIVE_ITEMS = [
     source: checklist,
     anchor: 'maps at least the codes in the Error Catalog',
     docs: PAGE.errorCatalog,
-    verification: 'automated',
-    environments: OFF_PRODUCTION,
   },
   {
     id: 'GL-ERR-02',
@@ -261,8 +216,6 @@ export const GO_LIVE_ITEMS = [
     source: checklist,
     anchor: 'Webhook handler is idempotent',
     docs: PAGE.goLive,
-    verification: 'automated',
-    environments: OFF_PRODUCTION,
   },
   {
     id: 'GL-ERR-03',
@@ -271,8 +224,6 @@ export const GO_LIVE_ITEMS = [
     source: checklist,
     anchor: 'Client-side retries on transient failures',
     docs: PAGE.goLive,
-    verification: 'automated',
-    environments: ['local'],
   },
   // go-live-checklist: Observability
   {
@@ -282,8 +233,6 @@ export const GO_LIVE_ITEMS = [
     source: checklist,
     anchor: 'Alerting on elevated 4xx / 5xx rates',
     docs: PAGE.goLive,
-    verification: 'manual',
-    manualReason: 'organisational: alerting lives in your monitoring stack',
   },
   {
     id: 'GL-OBS-02',
@@ -292,19 +241,14 @@ export const GO_LIVE_ITEMS = [
     source: checklist,
     anchor: 'Alerting on webhook handler failures',
     docs: PAGE.goLive,
-    verification: 'manual',
-    manualReason:
-      "organisational: alerting lives in your monitoring stack (the run's certificate-validity check is evidence, not an alert)",
   },
   {
     id: 'GL-OBS-03',
     section: OBSERVABILITY,
-    title: 'No full PAN, CVV or token in responses, redirects, callbacks or reports',
+    title: 'Logging never records a full PAN, a CVV or a token',
     source: checklist,
     anchor: 'Logging that never records full PANs',
     docs: PAGE.security,
-    verification: 'automated',
-    environments: ALL,
   },
   {
     id: 'GL-OBS-04',
@@ -313,8 +257,6 @@ export const GO_LIVE_ITEMS = [
     source: checklist,
     anchor: 'request a delivery report',
     docs: PAGE.callback,
-    verification: 'manual',
-    manualReason: `${CONFIRM_WITH_MIGO} (there is no self-service replay endpoint)`,
   },
   // go-live-checklist: Production cutover
   {
@@ -324,8 +266,6 @@ export const GO_LIVE_ITEMS = [
     source: checklist,
     anchor: 'TLS 1.2+ enforced end-to-end',
     docs: PAGE.security,
-    verification: 'automated',
-    environments: ALL,
   },
   {
     id: 'GL-CUT-02',
@@ -334,8 +274,6 @@ export const GO_LIVE_ITEMS = [
     source: checklist,
     anchor: 'Security review completed',
     docs: PAGE.security,
-    verification: 'manual',
-    manualReason: 'organisational: a review by your security team',
   },
   {
     id: 'GL-CUT-03',
@@ -344,8 +282,6 @@ export const GO_LIVE_ITEMS = [
     source: checklist,
     anchor: 'Incident runbook in place',
     docs: PAGE.goLive,
-    verification: 'manual',
-    manualReason: 'organisational: a document your team owns',
   },
   {
     id: 'GL-CUT-04',
@@ -354,8 +290,6 @@ export const GO_LIVE_ITEMS = [
     source: checklist,
     anchor: 'Run the recommended test matrix against production',
     docs: PAGE.goLive,
-    verification: 'automated',
-    environments: ['production'],
   },
   // environments: Environment matrix
   {
@@ -365,8 +299,6 @@ export const GO_LIVE_ITEMS = [
     source: environments,
     anchor: 'Test data only',
     docs: PAGE.environments,
-    verification: 'automated',
-    environments: OFF_PRODUCTION,
   },
   {
     id: 'GL-ENV-04',
@@ -375,8 +307,6 @@ export const GO_LIVE_ITEMS = [
     source: environments,
     anchor: 'Real funds, real cardholders',
     docs: PAGE.environments,
-    verification: 'automated',
-    environments: ['production'],
   },
   // environments: Base URLs (one item per table row)
   {
@@ -387,8 +317,6 @@ export const GO_LIVE_ITEMS = [
     source: environments,
     anchor: 'https://api.ali.app/rest',
     docs: PAGE.environments,
-    verification: 'automated',
-    environments: ['production'],
   },
   {
     id: 'GL-URL-02',
@@ -398,19 +326,15 @@ export const GO_LIVE_ITEMS = [
     source: environments,
     anchor: 'https://ali-qa.ali.app/rest',
     docs: PAGE.environments,
-    verification: 'automated',
-    environments: ['sandbox'],
   },
   {
     id: 'GL-URL-03',
     section: BASE_URLS,
     subsection: WG,
-    title: 'Wallet Gateway local base URL (the embedded simulator stands in)',
+    title: "Wallet Gateway local base URL (Migo's own local setup)",
     source: environments,
     anchor: 'http://localhost:3010',
     docs: PAGE.environments,
-    verification: 'automated',
-    environments: ['local'],
   },
   {
     id: 'GL-URL-04',
@@ -420,8 +344,6 @@ export const GO_LIVE_ITEMS = [
     source: environments,
     anchor: 'https://mw.migopayments.com',
     docs: PAGE.environments,
-    verification: 'automated',
-    environments: ['production'],
   },
   {
     id: 'GL-URL-05',
@@ -431,19 +353,15 @@ export const GO_LIVE_ITEMS = [
     source: environments,
     anchor: 'https://sb-mw.migopayments.com',
     docs: PAGE.environments,
-    verification: 'automated',
-    environments: ['sandbox'],
   },
   {
     id: 'GL-URL-06',
     section: BASE_URLS,
     subsection: MW,
-    title: 'Middleware local base URL (the embedded simulator stands in)',
+    title: "Middleware local base URL (Migo's own local setup)",
     source: environments,
     anchor: 'http://localhost:3000',
     docs: PAGE.environments,
-    verification: 'automated',
-    environments: ['local'],
   },
   {
     id: 'GL-URL-07',
@@ -453,8 +371,6 @@ export const GO_LIVE_ITEMS = [
     source: environments,
     anchor: 'https://api.ali.app/cms/rest',
     docs: PAGE.environments,
-    verification: 'automated',
-    environments: ['production'],
   },
   {
     id: 'GL-URL-08',
@@ -464,19 +380,15 @@ export const GO_LIVE_ITEMS = [
     source: environments,
     anchor: 'https://ali-qa.ali.app/cms/rest',
     docs: PAGE.environments,
-    verification: 'automated',
-    environments: ['sandbox'],
   },
   {
     id: 'GL-URL-09',
     section: BASE_URLS,
     subsection: CMS,
-    title: 'CMS Backoffice local base URL (the embedded simulator stands in)',
+    title: "CMS Backoffice local base URL (Migo's own local setup)",
     source: environments,
     anchor: 'http://localhost:3000',
     docs: PAGE.environments,
-    verification: 'automated',
-    environments: ['local'],
   },
   // environments: Required headers
   {
@@ -486,8 +398,6 @@ export const GO_LIVE_ITEMS = [
     source: environments,
     anchor: 'Bearer <jwt>',
     docs: PAGE.environments,
-    verification: 'automated',
-    environments: ALL,
   },
   {
     id: 'GL-HDR-02',
@@ -496,8 +406,6 @@ export const GO_LIVE_ITEMS = [
     source: environments,
     anchor: 'Your application identifier',
     docs: PAGE.environments,
-    verification: 'automated',
-    environments: ALL,
   },
   {
     id: 'GL-HDR-03',
@@ -506,8 +414,6 @@ export const GO_LIVE_ITEMS = [
     source: environments,
     anchor: 'CMS user token',
     docs: PAGE.environments,
-    verification: 'automated',
-    environments: ALL,
   },
   {
     id: 'GL-HDR-04',
@@ -516,8 +422,6 @@ export const GO_LIVE_ITEMS = [
     source: environments,
     anchor: 'For POST / PUT / PATCH',
     docs: PAGE.environments,
-    verification: 'automated',
-    environments: ALL,
   },
   // environments: Going from sandbox to production
   {
@@ -527,8 +431,6 @@ export const GO_LIVE_ITEMS = [
     source: environments,
     anchor: 'Rotate credentials',
     docs: PAGE.environments,
-    verification: 'automated',
-    environments: ['production'],
   },
   {
     id: 'GL-PROD-02',
@@ -537,8 +439,6 @@ export const GO_LIVE_ITEMS = [
     source: environments,
     anchor: 'Switch your webhook receiver to HTTPS',
     docs: PAGE.environments,
-    verification: 'automated',
-    environments: ['sandbox', 'production'],
   },
   {
     id: 'GL-PROD-03',
@@ -547,8 +447,6 @@ export const GO_LIVE_ITEMS = [
     source: environments,
     anchor: 'Confirm any IP allowlisting requirements',
     docs: PAGE.environments,
-    verification: 'manual',
-    manualReason: CONFIRM_WITH_MIGO,
   },
   {
     id: 'GL-PROD-04',
@@ -557,8 +455,6 @@ export const GO_LIVE_ITEMS = [
     source: environments,
     anchor: 'Walk through the Go-live checklist',
     docs: PAGE.goLive,
-    verification: 'manual',
-    manualReason: 'organisational: review and sign off the go-live report (its manual items need a person)',
   },
   // environments: Rate limits
   {
@@ -568,8 +464,6 @@ export const GO_LIVE_ITEMS = [
     source: environments,
     anchor: 'does not enforce request rate limiting',
     docs: PAGE.environments,
-    verification: 'manual',
-    manualReason: `${CONFIRM_WITH_MIGO} (limits are set per agreement at the edge)`,
   },
   {
     id: 'GL-RATE-02',
@@ -578,12 +472,12 @@ export const GO_LIVE_ITEMS = [
     source: environments,
     anchor: '429 Too Many Requests',
     docs: PAGE.environments,
-    verification: 'automated',
-    environments: ['local'],
   },
 ] as const satisfies readonly GoLiveItemShape[];
 
 export type GoLiveItem = (typeof GO_LIVE_ITEMS)[number];
+// What proves an item lives beside the items; re-exported for the callers that ask per item.
+export { provableIn } from './evidence';
 export type GoLiveId = GoLiveItem['id'];
 export type GoLiveTag = `@${GoLiveId}`;
 
@@ -602,11 +496,6 @@ export function goLiveItem<Id extends GoLiveId>(id: Id): Extract<GoLiveItem, { i
   // Only reachable when called from untyped code (e.g. a reporter parsing tags).
   if (!item) throw new Error(`unknown go-live ID "${id}": see checklist/go-live.ts for the list`);
   return item as Extract<GoLiveItem, { id: Id }>;
-}
-
-/** The targets in which a spec can prove the item; manual items none. */
-export function provableIn(item: GoLiveItemShape): readonly Target[] {
-  return item.verification === 'manual' ? [] : (item.environments ?? ALL);
 }
 
 export interface GoLiveDetails extends TestDetails {

@@ -1,9 +1,10 @@
 /**
  * Playwright reporter that records every run in its own directory, so runs can be compared later:
  *
- *   <MIGO_RUN_DIR>/results.json        every test: stable id, status, retries, duration, redacted error
+ *   <MIGO_RUN_DIR>/results.json        every test: stable id, status, each attempt, duration, redacted error
  *   <MIGO_RUN_DIR>/observations.jsonl  every API exchange (endpoint, status, latency, field shape), merged
- *   <MIGO_RUN_DIR>/run-summary.json    counts, duration, environment, start time, commit
+ *   <MIGO_RUN_DIR>/run-summary.json    counts, duration, environment, start time, commit, and what the run
+ *                                      talked to (the `run` option: target, base URLs, label)
  *   reports/run-summary.json           the same summary, at a fixed path for CI
  *   reports/runs/index.json            the run history (newest last), for `latest` / `previous`
  *   <MIGO_RUN_DIR>/diff.md, diff.json  the regression report against the previous run of the same environment
@@ -12,7 +13,7 @@
  * the API clients in the workers write their observations into the same directory. Everything written goes
  * through redaction, and nothing here can fail the run: a write error is printed and the run's status stands.
  *
- * Usage: `reporter: [['list'], ['./reporters/run-recorder.ts', { diff: true }]]`.
+ * Usage: `reporter: [['list'], ['./reporters/run-recorder.ts', { diff: true, run: runMetadata(config) }]]`.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,7 +23,9 @@ import { diffAgainstPrevious, type DiffOptions, type RunDiff } from './diff';
 import {
   RUN_FILES,
   type ResultsFile,
+  type RunMetadata,
   type RunSummary,
+  type TestAttempt,
   type TestRecord,
   type TestStatus,
 } from './diff/run-dir';
@@ -40,6 +43,8 @@ export interface RunRecorderOptions {
   latency?: DiffOptions['latency'];
   /** Print where the files went (default true). */
   quiet?: boolean;
+  /** What the run talks to, fixed when it starts (fixtures/run-metadata.ts); copied into the run summary. */
+  run?: RunMetadata;
 }
 
 /** Playwright passes its own options beside ours (`_mode` is `list` for `--list`). */
@@ -155,6 +160,10 @@ export default class RunRecorder implements Reporter {
       annotations,
       status: statusOf(test),
       retries: Math.max(0, test.results.length - 1),
+      attempts: test.results.map((r): TestAttempt => ({
+        status: r.status,
+        durationMs: Math.round(r.duration),
+      })),
       durationMs: Math.round(test.results.reduce((sum, r) => sum + r.duration, 0)),
     };
     if (message && (record.status === 'failed' || record.status === 'flaky')) {
@@ -205,6 +214,7 @@ export default class RunRecorder implements Reporter {
     };
     const commit = commitOf();
     if (commit) summary.commit = commit;
+    if (this.options.run) summary.run = this.options.run;
     return summary;
   }
 

@@ -30,9 +30,16 @@ export interface TestRecord {
   status: TestStatus;
   /** Retries actually used (attempts − 1). */
   retries: number;
+  /** Each attempt in order (retry 0 first); absent in run directories written before it was recorded. */
+  attempts?: TestAttempt[];
   durationMs: number;
   /** The last failure's message, redacted and without colour codes. */
   error?: string;
+}
+
+export interface TestAttempt {
+  status: 'passed' | 'failed' | 'timedOut' | 'skipped' | 'interrupted';
+  durationMs: number;
 }
 
 export interface ResultsFile {
@@ -54,6 +61,38 @@ export interface RunSummary {
   commit?: string;
   /** Playwright's overall status: passed, failed, timedout or interrupted. */
   status?: string;
+  /** What the run talked to, recorded as it started; absent when the recorder was given none. */
+  run?: RunMetadata;
+  /** The readings of the docs in force for this run (name → option). */
+  readings?: Record<string, string>;
+}
+
+export const RUN_SURFACES = ['middleware', 'walletGateway', 'cms', 'webview'] as const;
+export type RunSurface = (typeof RUN_SURFACES)[number];
+
+export interface RunHost {
+  /** Origin and path only: never a query, a fragment or credentials. */
+  url: string;
+  /** The documented Migo environment this URL is the base URL of, if any. */
+  documented?: 'sandbox' | 'production';
+}
+
+/**
+ * What a run talked to, fixed when it started (fixtures/run-metadata.ts, handed to the run recorder by
+ * playwright.config.ts). The go-live report judges a run by this record, never by the configuration in force
+ * when the report is built.
+ */
+export interface RunMetadata {
+  /** MIGO_ENV of the run. */
+  target: string;
+  /** The embedded simulator, started by each worker. */
+  embedded: boolean;
+  /** The base URL of each surface the run was configured with (none when embedded). */
+  hosts: Partial<Record<RunSurface, RunHost>>;
+  /** Hosts of the merchant's own systems the run was given (MIGO_MERCHANT_HANDLER_URL, MIGO_CALLBACK_PUBLIC_URL). */
+  merchant: { handler?: string; callback?: string };
+  /** MIGO_RUN_LABEL, e.g. "rehearsal" or "nightly". */
+  label?: string;
 }
 
 export interface RunData {

@@ -26,7 +26,7 @@ test.describe('POST /transactions', () => {
 
   test(
     'rejects amount 0 with a 400 Middleware error (ownCode outside 7000–8099)',
-    prodSafe(goLive('GL-HDR-04')),
+    prodSafe(goLive('GL-ERR-01')),
     async ({ api, cardholder }) => {
       const x = await api.paymentLinks.create(
         api.paymentLinks.linkRequest({ userId: cardholder.userId, amount: 0 }),
@@ -37,7 +37,7 @@ test.describe('POST /transactions', () => {
 
   test(
     'rejects an amount sent as a string with a 400 Middleware error',
-    prodSafe(goLive('GL-HDR-04')),
+    prodSafe(goLive('GL-ERR-01')),
     async ({ api, cardholder, migoConfig }) => {
       const body = api.paymentLinks.linkRequest({
         userId: cardholder.userId,
@@ -52,7 +52,7 @@ test.describe('POST /transactions', () => {
 
   test(
     'rejects a body without userId with a 400 Middleware error',
-    prodSafe(goLive('GL-HDR-04')),
+    prodSafe(goLive('GL-ERR-01')),
     async ({ api, cardholder, migoConfig }) => {
       const body = api.paymentLinks.linkRequest({
         userId: cardholder.userId,

@@ -2,7 +2,9 @@
  * The webhook receiver serves HTTPS with a valid certificate: production requires it, and an expired certificate
  * surfaces as delivery failures (go-live page, webhooks; environments page: "switch your webhook receiver to
  * HTTPS with a valid certificate"). Locally the simulator delivers to an HTTPS receiver and refuses one it cannot
- * trust; against Migo, the public callback URL is checked like any TLS endpoint.
+ * trust. Against Migo, the merchant's own handler (MIGO_MERCHANT_HANDLER_URL) is checked like any TLS endpoint:
+ * that is the receiver the item is about. The public callback URL is checked too, but it may be a tunnel to the
+ * suite's own receiver, so it only supports the item (checklist/evidence.ts).
  */
 import { checkServerIdentity } from 'node:tls';
 import { test, expect, goLive, prodSafe, CallbackReceiver } from '../../fixtures';
@@ -57,6 +59,18 @@ test.describe('Merchant Generic Callback over HTTPS', () => {
   );
 
   test(
+    'your webhook handler serves HTTPS with a trusted certificate valid for the configured days',
+    prodSafe(goLive('GL-WH-01', 'GL-PROD-02')),
+    async ({ migoConfig, requires }) => {
+      requires('merchantHandler');
+      await expectTrustedHttps(
+        { surface: 'your webhook handler (MIGO_MERCHANT_HANDLER_URL)', url: migoConfig.callback.handlerUrl! },
+        migoConfig.tls.minCertDays,
+      );
+    },
+  );
+
+  test(
     'the public callback URL serves HTTPS with a trusted certificate valid for the configured days',
     prodSafe(goLive('GL-WH-01', 'GL-PROD-02')),
     async ({ migoConfig, requires }) => {
@@ -66,20 +80,29 @@ test.describe('Merchant Generic Callback over HTTPS', () => {
         !publicUrl,
         'locally Migo does not call a public URL: the local test above proves the receiver',
       );
-      const endpoint = { surface: 'callback receiver', url: publicUrl! };
-      const result = await handshake(endpoint, 'TLSv1.2');
-      // The host only: a callback URL may carry a secret in its path or query.
-      if (!result.ok)
-        throw new Error(
-          `${new URL(publicUrl!).host}: TLS 1.2 handshake failed: ${result.code} ${result.message}`,
-        );
-      expect(result.authorizationError, 'the certificate chains to a trusted root').toBeUndefined();
-      expect(checkServerIdentity(hostAndPort(endpoint).host, result.certificate)?.message).toBeUndefined();
-      const daysLeft = (Date.parse(result.certificate.valid_to) - Date.now()) / DAY_MS;
-      expect(
-        daysLeft,
-        `days until the certificate expires; MIGO_MIN_CERT_DAYS=${migoConfig.tls.minCertDays}`,
-      ).toBeGreaterThanOrEqual(migoConfig.tls.minCertDays);
+      await expectTrustedHttps(
+        { surface: 'the public callback URL (MIGO_CALLBACK_PUBLIC_URL)', url: publicUrl! },
+        migoConfig.tls.minCertDays,
+      );
     },
   );
 });
+
+/** A TLS 1.2 handshake with a certificate that chains to a trusted root, names the host and lasts `minDays`. */
+async function expectTrustedHttps(
+  endpoint: { surface: string; url: string },
+  minDays: number,
+): Promise<void> {
+  // The host only: a callback or handler URL may carry a secret in its path or query.
+  const { protocol, host } = new URL(endpoint.url);
+  expect(protocol, `${endpoint.surface} at ${host} must be https: production requires it`).toBe('https:');
+  const result = await handshake(endpoint, 'TLSv1.2');
+  if (!result.ok) throw new Error(`${host}: TLS 1.2 handshake failed: ${result.code} ${result.message}`);
+  expect(result.authorizationError, 'the certificate chains to a trusted root').toBeUndefined();
+  expect(checkServerIdentity(hostAndPort(endpoint).host, result.certificate)?.message).toBeUndefined();
+  const daysLeft = (Date.parse(result.certificate.valid_to) - Date.now()) / DAY_MS;
+  expect(
+    daysLeft,
+    `days until the certificate expires; MIGO_MIN_CERT_DAYS=${minDays}`,
+  ).toBeGreaterThanOrEqual(minDays);
+}

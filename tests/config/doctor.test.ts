@@ -60,7 +60,7 @@ test('sandbox from .env.sandbox: URLs with their source, masked secrets, NOT RUN
     '  - Declined charges: MIGO_CARD_DECLINED, MIGO_CARD_INSUFFICIENT_FUNDS and MIGO_CARD_EXPIRED are not set',
   );
   expect(stdout).toContain(
-    '  - Faults, retries and 429 backoff: proves GL-ERR-03, GL-RATE-02, which only local runs can prove',
+    "  - Faults, retries and 429 backoff: needs the simulator's control API (/__sim), which only MIGO_ENV=local has",
   );
   expect(stdout).toContain('Verdict: the configuration is valid for sandbox.');
   for (const secret of [

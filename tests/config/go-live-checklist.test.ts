@@ -11,6 +11,7 @@ import {
   type GoLiveItem,
   type GoLiveSource,
 } from '../../checklist/go-live';
+import { evidenceOf, isManual } from '../../checklist/evidence';
 import { parseSeed, type SeedUnit } from './seed-units';
 
 // The user's seed documents live beside the project (shared reference material, not copied into it).
@@ -62,16 +63,15 @@ test.describe('go-live checklist IDs', () => {
     ]);
   });
 
-  test('manual items say why; automated items say which targets can prove them', () => {
+  test('manual items say what to check; automated items say which targets can prove them', () => {
     for (const item of GO_LIVE_ITEMS) {
       expect(item.docs, item.id).toMatch(/^https:\/\/api-docs\.migopayments\.com\/en\/[a-z-]+\/[a-z-]+$/);
       expect(item.title.length, item.id).toBeGreaterThan(5);
-      if (item.verification === 'manual') {
-        expect('manualReason' in item && item.manualReason, item.id).toMatch(/^organisational: /);
-        expect('environments' in item, item.id).toBe(false);
+      const evidence = evidenceOf(item.id);
+      if (isManual(evidence)) {
+        expect(evidence.manual, item.id).toMatch(/^Check\b/);
         expect(provableIn(item)).toEqual([]);
       } else {
-        expect('manualReason' in item, item.id).toBe(false);
         expect(provableIn(item).length, item.id).toBeGreaterThan(0);
       }
     }

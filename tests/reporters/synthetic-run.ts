@@ -1,10 +1,17 @@
 /**
- * Synthetic run directories in the run recorder's format, so the diff can be tested on exact, known inputs.
+ * Synthetic run directories in the run recorder's format, so the diff and the go-live report can be tested on
+ * exact, known inputs: test records, observations, and the record of what a run talked to.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ResultsFile, RunSummary, TestRecord, TestStatus } from '../../reporters/diff/run-dir';
+import type {
+  ResultsFile,
+  RunMetadata,
+  RunSummary,
+  TestRecord,
+  TestStatus,
+} from '../../reporters/diff/run-dir';
 import { shapeOf, type Observation } from '../../reporters/observations';
 
 export function tempDir(prefix: string): string {
@@ -63,7 +70,75 @@ export interface SyntheticRun {
   observations: Observation[];
   environment?: string;
   startedAt?: string;
+  run?: RunMetadata;
+  readings?: Record<string, string>;
 }
+
+/** The record of one matrix test named by its SpecRef (`file › describe › title`), as the recorder writes it. */
+export function specRecord(
+  spec: string,
+  status: TestStatus = 'passed',
+  extra: Partial<TestRecord> = {},
+): TestRecord {
+  const titlePath = spec.split(' › ');
+  const attempts =
+    status === 'flaky'
+      ? [
+          { status: 'failed' as const, durationMs: 5 },
+          { status: 'passed' as const, durationMs: 5 },
+        ]
+      : [{ status: status === 'skipped' ? ('skipped' as const) : status, durationMs: 10 }];
+  return {
+    id: `[api] ${spec}`,
+    title: titlePath.at(-1)!,
+    titlePath,
+    file: `specs/${titlePath[0]}`,
+    project: 'api',
+    tags: ['@go-live'],
+    annotations: [],
+    status,
+    retries: attempts.length - 1,
+    attempts,
+    durationMs: 10,
+    ...(status === 'failed'
+      ? { error: `Error: ${titlePath.at(-1)} failed\n\nExpected: 200\nReceived: 401` }
+      : {}),
+    ...extra,
+  };
+}
+
+/** What a run against the documented hosts of `target` records (fixtures/run-metadata.ts gives the same). */
+export function documentedRun(
+  target: 'sandbox' | 'production',
+  extra: Partial<RunMetadata> = {},
+): RunMetadata {
+  const urls = {
+    sandbox: {
+      middleware: 'https://sb-mw.migopayments.com',
+      walletGateway: 'https://ali-qa.ali.app/rest',
+      cms: 'https://ali-qa.ali.app/cms/rest',
+      webview: 'https://sandbox.migopayments.com',
+    },
+    production: {
+      middleware: 'https://mw.migopayments.com',
+      walletGateway: 'https://api.ali.app/rest',
+      cms: 'https://api.ali.app/cms/rest',
+      webview: 'https://web.migopayments.com',
+    },
+  }[target];
+  return {
+    target,
+    embedded: false,
+    hosts: Object.fromEntries(
+      Object.entries(urls).map(([surface, url]) => [surface, { url, documented: target }]),
+    ),
+    merchant: {},
+    ...extra,
+  };
+}
+
+/** What a local run against the embedded simulator records. */
+export const EMBEDDED_RUN: RunMetadata = { target: 'local', embedded: true, hosts: {}, merchant: {} };
 
 export function writeRun(dir: string, run: SyntheticRun): string {
   mkdirSync(dir, { recursive: true });
@@ -76,9 +151,11 @@ export function writeRun(dir: string, run: SyntheticRun): string {
     skipped: count('skipped'),
     flaky: count('flaky'),
     durationMs: 1000,
-    environment: run.environment ?? 'local',
+    environment: run.environment ?? run.run?.target ?? 'local',
     startedAt,
     runDir: dir,
+    ...(run.run ? { run: run.run } : {}),
+    ...(run.readings ? { readings: run.readings } : {}),
   };
   writeFileSync(join(dir, 'results.json'), JSON.stringify(results, null, 2));
   writeFileSync(join(dir, 'run-summary.json'), JSON.stringify(summary, null, 2));
