@@ -27,7 +27,7 @@ import { artifactPaths, type ArtifactPaths } from '../reporters/artifacts';
 import { scanArtifacts } from '../reporters/leak-scan';
 import { TEST_CARDS } from '../simulator';
 import { readOutcome, type RehearsalOutcome } from './rehearsal/outcome';
-import { writeSandboxEnv, type ReceiverAddresses } from './rehearsal/sandbox-env';
+import { simulatorSecrets, writeSandboxEnv, type ReceiverAddresses } from './rehearsal/sandbox-env';
 import {
   startSimulatorProcess,
   type SimulatorLine,
@@ -175,8 +175,7 @@ async function main(): Promise<number> {
       join(paths.root, 'rehearsal-output.log'),
     );
     const durationMs = Date.now() - started;
-    const c = simulator.line.credentials;
-    const secrets = [c.merchantToken, c.privateKey, c.walletPrivateKey, c.cmsPassword];
+    const secrets = simulatorSecrets(simulator.line.credentials);
     const outcome = readOutcome(paths.reports, {
       cwd: scratch,
       durationMs,

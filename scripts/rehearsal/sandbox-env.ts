@@ -7,7 +7,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CARD_VARIABLES } from '../../fixtures/config/cards';
 import type { CheckoutSelectors } from '../../fixtures/checkout-selectors';
-import { TEST_CARDS, TEST_CARD_CVC, TEST_CARD_EXPIRY, type TestCardKey } from '../../simulator';
+import {
+  TEST_CARDS,
+  TEST_CARD_CVC,
+  TEST_CARD_EXPIRY,
+  type SimulatorCredentials,
+  type TestCardKey,
+} from '../../simulator';
 import type { SimulatorLine } from './simulator-process';
 
 /** Where the receiver listens and how Migo (and the browser) reach it. */
@@ -36,11 +42,46 @@ function line(name: string, value: string | number): string {
   return /^[\w.:/@+|-]*$/.test(text) ? `${name}=${text}` : `${name}='${text}'`;
 }
 
+/**
+ * The MIGO_* variables that point a run at a simulator started elsewhere, with its credentials, as a sandbox run
+ * configures Migo's: its four URLs and every surface's credentials (the wallet key inline).
+ */
+export function simulatorVariables(
+  urls: { middleware: string; walletGateway: string; cms: string; webview: string },
+  c: SimulatorCredentials,
+): Record<string, string> {
+  return {
+    MIGO_MIDDLEWARE_URL: urls.middleware,
+    MIGO_WALLET_URL: urls.walletGateway,
+    MIGO_CMS_URL: urls.cms,
+    MIGO_WEBVIEW_URL: urls.webview,
+    MIGO_MERCHANT_TOKEN: c.merchantToken,
+    MIGO_CLIENT_SLUG: c.clientSlug,
+    MIGO_HOOK_PRIVATE_KEY: c.privateKey,
+    MIGO_HOOK_PUBLIC_KEY: c.publicKey,
+    MIGO_WALLET_MERCHANT: c.walletMerchant,
+    MIGO_WALLET_PRIVATE_KEY: c.walletPrivateKey,
+    MIGO_APPLICATION_ID: c.applicationId,
+    MIGO_CMS_MERCHANT: c.cmsMerchant,
+    MIGO_CMS_EMAIL: c.cmsEmail,
+    MIGO_CMS_PASSWORD: c.cmsPassword,
+    MIGO_CMS_PARTNER_ID: c.partnerId,
+  };
+}
+
+/** The simulator credentials that are secrets: what a leak scan must not find in any artifact. */
+export function simulatorSecrets(c: SimulatorCredentials): string[] {
+  return [c.merchantToken, c.privateKey, c.walletPrivateKey, c.cmsPassword];
+}
+
 export function sandboxEnv(
   simulator: SimulatorLine,
   receiver: ReceiverAddresses,
 ): Record<string, string | number> {
-  const c = simulator.credentials;
+  const { MIGO_WALLET_PRIVATE_KEY: _inline, ...variables } = simulatorVariables(
+    simulator,
+    simulator.credentials,
+  );
   const cards = Object.fromEntries(
     (Object.keys(CARD_VARIABLES) as TestCardKey[]).map((outcome) => [
       CARD_VARIABLES[outcome],
@@ -48,21 +89,9 @@ export function sandboxEnv(
     ]),
   );
   return {
-    MIGO_MIDDLEWARE_URL: simulator.middleware,
-    MIGO_WALLET_URL: simulator.walletGateway,
-    MIGO_CMS_URL: simulator.cms,
-    MIGO_WEBVIEW_URL: simulator.webview,
-    MIGO_MERCHANT_TOKEN: c.merchantToken,
-    MIGO_CLIENT_SLUG: c.clientSlug,
-    MIGO_HOOK_PRIVATE_KEY: c.privateKey,
-    MIGO_HOOK_PUBLIC_KEY: c.publicKey,
-    MIGO_WALLET_MERCHANT: c.walletMerchant,
+    ...variables,
+    // A PEM does not fit on one dotenv line: a file beside it, as a careful user keeps it.
     MIGO_WALLET_PRIVATE_KEY_FILE: WALLET_KEY_FILE,
-    MIGO_APPLICATION_ID: c.applicationId,
-    MIGO_CMS_MERCHANT: c.cmsMerchant,
-    MIGO_CMS_EMAIL: c.cmsEmail,
-    MIGO_CMS_PASSWORD: c.cmsPassword,
-    MIGO_CMS_PARTNER_ID: c.partnerId,
     ...cards,
     MIGO_CALLBACK_PORT: receiver.port,
     MIGO_CALLBACK_PUBLIC_URL: receiver.callbackUrl,

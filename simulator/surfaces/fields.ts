@@ -13,7 +13,16 @@ import { challengePage, money } from '../pages';
 import { fieldPage } from '../frames-pages';
 import { CARD_FIELDS, type CardField } from '../store';
 import { createSurface, type SurfaceOptions } from './common';
-import { errorPage, html, pageError, pagePolicy, queryValue, scriptNonce, type Query } from './html-reply';
+import {
+  checkoutSurface,
+  errorPage,
+  html,
+  pageError,
+  pagePolicy,
+  queryValue,
+  scriptNonce,
+  type Query,
+} from './html-reply';
 
 /** The longest value a field accepts: a PAN has at most 19 digits; spaces and dashes leave room for typing. */
 const MAX_FIELD_LENGTH = 64;
@@ -22,18 +31,7 @@ const isCardField = (value: unknown): value is CardField =>
   (CARD_FIELDS as readonly unknown[]).includes(value);
 
 export function buildFields(ctx: SimulatorContext, options: SurfaceOptions): FastifyInstance {
-  const app = createSurface(
-    ctx,
-    {
-      name: 'webview',
-      prefix: '',
-      badInput: (detail) => pageError(400, 'Something is wrong with the request', detail),
-      internal: () => pageError(500, 'Something went wrong', 'The simulator failed; see its log.'),
-      notFound: () => pageError(404, 'Page not found', 'This page does not exist on the hosted fields.'),
-      send: errorPage,
-    },
-    options,
-  );
+  const app = createSurface(ctx, checkoutSurface('the hosted fields'), options);
   const checkoutOrigin = () => new URL(ctx.urls.webview).origin;
 
   /** The order a field belongs to, while it can still be paid. */

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ErrorReply } from '../errors';
 import { messagePage } from '../pages';
+import type { SurfaceSpec } from './common';
 
 export type Form = Record<string, string | undefined>;
 /** A parsed query: a repeated parameter (`?status=a&status=b`) arrives as an array. */
@@ -91,4 +92,16 @@ export function acceptForms(app: FastifyInstance): void {
       );
     },
   );
+}
+
+/** The surface spec of a listener of the hosted checkout: HTML error pages; `where` names it in the 404 page. */
+export function checkoutSurface(where: string): SurfaceSpec {
+  return {
+    name: 'webview',
+    prefix: '',
+    badInput: (detail) => pageError(400, 'Something is wrong with the request', detail),
+    internal: () => pageError(500, 'Something went wrong', 'The simulator failed; see its log.'),
+    notFound: () => pageError(404, 'Page not found', `This page does not exist on ${where}.`),
+    send: errorPage,
+  };
 }

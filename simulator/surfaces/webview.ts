@@ -26,6 +26,7 @@ import { isLuhnValid, testCardByPan } from '../test-cards';
 import { createSurface, type SurfaceOptions } from './common';
 import {
   acceptForms,
+  checkoutSurface,
   errorPage,
   formOf,
   html,
@@ -78,18 +79,7 @@ function brandOf(pan: string): string {
 
 export function buildWebview(ctx: SimulatorContext, options: SurfaceOptions): FastifyInstance {
   const { mutations } = ctx;
-  const app = createSurface(
-    ctx,
-    {
-      name: 'webview',
-      prefix: '',
-      badInput: (detail) => pageError(400, 'Something is wrong with the request', detail),
-      internal: () => pageError(500, 'Something went wrong', 'The simulator failed; see its log.'),
-      notFound: () => pageError(404, 'Page not found', 'This page does not exist on the simulated checkout.'),
-      send: errorPage,
-    },
-    options,
-  );
+  const app = createSurface(ctx, checkoutSurface('the simulated checkout'), options);
 
   acceptForms(app);
   const { layout } = ctx.checkout;
