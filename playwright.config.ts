@@ -19,13 +19,20 @@ for (const secret of secretValues(config)) registerSecret(secret);
 const local = config.target === 'local';
 // A simulator started elsewhere is shared state: its control API resets would cross workers.
 const sharedSimulator = local && !config.embedded;
+// A fixed receiver port (MIGO_CALLBACK_PORT, where the public callback URL leads) can be bound by one worker only.
+const fixedCallbackPort = config.callback.port !== 0;
 const productionOnly = config.target === 'production' ? { grep: new RegExp(PRODUCTION_SAFE_TAG) } : {};
 const jsonOutput = process.env.PLAYWRIGHT_JSON_OUTPUT_NAME;
 const artifacts = artifactPaths();
 
 function commit(): string {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: 'pipe' }).trim();
+    // The suite's commit, wherever the run starts (the rehearsal runs from a scratch folder).
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: __dirname,
+      encoding: 'utf8',
+      stdio: 'pipe',
+    }).trim();
   } catch {
     return 'unknown';
   }
@@ -47,7 +54,7 @@ export default defineConfig<MigoTestOptions>({
   testDir: 'specs',
   globalSetup: './fixtures/global-setup.ts',
   fullyParallel: true,
-  workers: sharedSimulator || config.target === 'production' ? 1 : 2,
+  workers: sharedSimulator || fixedCallbackPort || config.target === 'production' ? 1 : 2,
   retries: local ? 0 : 1,
   forbidOnly: !!process.env.CI,
   timeout: local ? 20_000 : 180_000,

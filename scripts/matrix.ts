@@ -13,14 +13,21 @@ const root = join(__dirname, '..');
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
 const playwright = join(root, 'node_modules', '.bin', 'playwright');
 
+// Steps run in the caller's folder, where the run's .env files are read (npm runs scripts from the project
+// root; the rehearsal runs this from a scratch folder holding its generated .env.sandbox).
 function step(command: string, args: string[]): number {
-  return spawnSync(command, args, { cwd: root, stdio: 'inherit' }).status ?? 1;
+  return spawnSync(command, args, { stdio: 'inherit' }).status ?? 1;
 }
 
 // Without a browser the checkout specs are skipped with the one-line how-to; the rest of the matrix still runs.
 step(tsx, [join(root, 'scripts', 'ensure-browser.ts')]);
 rmSync(artifactPaths().allureResults, { recursive: true, force: true });
-const status = step(playwright, ['test', ...process.argv.slice(2)]);
+const status = step(playwright, [
+  'test',
+  '--config',
+  join(root, 'playwright.config.ts'),
+  ...process.argv.slice(2),
+]);
 step(tsx, [join(root, 'scripts', 'report.ts')]);
 console.log(
   '\nmatrix: reports/run-summary.json · reports/go-live.{md,json,html} · reports/allure-report/index.html',

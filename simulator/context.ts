@@ -24,6 +24,19 @@ export interface SurfaceUrls {
   webview: string;
 }
 
+/**
+ * How the hosted checkout collects the card: `page` (one form in the checkout page) or `frames` (hosted fields:
+ * the card number, expiry and CVC each in an iframe of another origin, and the 3-D Secure challenge in an iframe).
+ */
+export const CHECKOUT_LAYOUTS = ['page', 'frames'] as const;
+export type CheckoutLayout = (typeof CHECKOUT_LAYOUTS)[number];
+
+export interface CheckoutSettings {
+  layout: CheckoutLayout;
+  /** The hosted fields' origin (frames layout only; set once it listens). */
+  fieldsOrigin: string;
+}
+
 export interface TokenSettings {
   accessTtlSec: number;
   refreshTtlSec: number;
@@ -37,18 +50,20 @@ export class SimulatorContext {
   readonly faults = new FaultBook();
   readonly callbacks: CallbackSender;
   readonly https: boolean;
+  readonly checkout: CheckoutSettings;
   clients = new Map<string, ClientConfig>();
   tokens: TokenSettings = { accessTtlSec: DEFAULT_ACCESS_TTL_SEC, refreshTtlSec: DEFAULT_REFRESH_TTL_SEC };
   urls: SurfaceUrls = { middleware: '', walletGateway: '', cms: '', webview: '' };
 
   constructor(
     readonly mutations: MutationSet,
-    options: { https: boolean; retryScheduleMs?: number[]; limits: StoreLimits },
+    options: { https: boolean; retryScheduleMs?: number[]; limits: StoreLimits; checkout?: CheckoutLayout },
   ) {
     const { credentials, keys } = createCredentials();
     this.credentials = credentials;
     this.keys = keys;
     this.https = options.https;
+    this.checkout = { layout: options.checkout ?? 'page', fieldsOrigin: '' };
     this.store = new Store(options.limits);
     this.callbacks = new CallbackSender(
       mutations,

@@ -5,16 +5,18 @@
  */
 import type { Server as TlsServer } from 'node:tls';
 import { buildSurfaces, type Surfaces } from './app';
-import { SimulatorContext, type SurfaceUrls } from './context';
+import { CHECKOUT_LAYOUTS, SimulatorContext, type CheckoutLayout, type SurfaceUrls } from './context';
 import type { SimulatorCredentials } from './credentials';
 import { SURFACES, type SurfaceName } from './faults';
 import { describeUnknownMutations, MutationSet, unknownMutations } from './mutations';
 import { DEFAULT_LIMITS } from './store';
 import { CMS_PREFIX } from './surfaces/cms';
+import { buildFields } from './surfaces/fields';
 import { WALLET_PREFIX } from './surfaces/wallet-gateway';
 import { createTlsMaterial, DEFAULT_CERT_VALIDITY_DAYS, reissue, secureContextOptions } from './tls';
 
 export type { SimulatorCredentials } from './credentials';
+export { CHECKOUT_LAYOUTS, type CheckoutLayout } from './context';
 export { MUTATIONS, type Mutation, type MutationName } from './mutations';
 export { TEST_CARDS, TEST_CARD_CVC, TEST_CARD_EXPIRY, type TestCard, type TestCardKey } from './test-cards';
 
@@ -27,12 +29,16 @@ export interface SimulatorOptions {
   logger?: boolean;
   /** How many transactions are kept (newest first); older ones become "not found". Default 10,000. */
   maxTransactions?: number;
+  /** `page` (default): one card form; `frames`: hosted fields in cross-origin iframes, 3-D Secure in an iframe. */
+  checkout?: CheckoutLayout;
 }
 
 export interface RunningSimulator {
   urls: SurfaceUrls; // WG ends in /rest, CMS in /cms/rest
   credentials: SimulatorCredentials;
   ca?: string; // PEM of the self-signed CA certificate that issued the served certificate (HTTPS mode)
+  /** The checkout layout, and in the frames layout the hosted fields' origin (another site where possible). */
+  checkout: { layout: CheckoutLayout; fieldsOrigin?: string };
   close(): Promise<void>;
 }
 
@@ -41,7 +47,10 @@ export class SimulatorOptionsError extends Error {
   override name = 'SimulatorOptionsError';
 }
 
-/** Surface order for a fixed first port: middleware = port, walletGateway = port+1, cms = port+2, webview = port+3. */
+/**
+ * Surface order for a fixed first port: middleware = port, walletGateway = port+1, cms = port+2, webview = port+3,
+ * and the hosted fields (frames layout) = port+4.
+ */
 const PORT_ORDER: readonly SurfaceName[] = SURFACES;
 const BASE_PATH: Record<SurfaceName, string> = {
   middleware: '',
@@ -51,10 +60,15 @@ const BASE_PATH: Record<SurfaceName, string> = {
 };
 
 function checkOptions(options: SimulatorOptions): void {
-  const { port, host, callbackRetryScheduleMs, maxTransactions } = options;
-  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535 - (PORT_ORDER.length - 1)))
+  const { port, host, callbackRetryScheduleMs, maxTransactions, checkout } = options;
+  const last = checkout === 'frames' ? PORT_ORDER.length : PORT_ORDER.length - 1;
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535 - last))
     throw new SimulatorOptionsError(
-      `port must be 0 (free ports) or an integer from 1 to ${65535 - (PORT_ORDER.length - 1)}; the four surfaces use port … port+3. Got ${String(port)}.`,
+      `port must be 0 (free ports) or an integer from 1 to ${65535 - last}; the surfaces use port … port+${last}. Got ${String(port)}.`,
+    );
+  if (checkout !== undefined && !(CHECKOUT_LAYOUTS as readonly unknown[]).includes(checkout))
+    throw new SimulatorOptionsError(
+      `checkout must be ${CHECKOUT_LAYOUTS.map((l) => `"${l}"`).join(' or ')} (the single-page form, or hosted fields in iframes); got ${JSON.stringify(checkout)}.`,
     );
   if (host !== undefined && (typeof host !== 'string' || host.trim() === ''))
     throw new SimulatorOptionsError('host must be a hostname or IP address, e.g. 127.0.0.1.');
@@ -80,33 +94,46 @@ function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
+/** The hosted fields' host: another site than the checkout's where possible, as a card vault's domain is. */
+function fieldsHost(checkoutHost: string): string {
+  if (checkoutHost === '127.0.0.1' || checkoutHost === '[::1]') return 'localhost';
+  if (checkoutHost === 'localhost') return '127.0.0.1';
+  return checkoutHost; // another port is still another origin
+}
+
+type Listener = 'fields' | SurfaceName;
+
+async function listenOne(app: Surfaces[SurfaceName], name: Listener, host: string, wanted: number) {
+  try {
+    await app.listen({ host, port: wanted });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'EADDRINUSE')
+      throw new SimulatorOptionsError(
+        `port ${wanted} (${name}) is in use: choose another --port, or 0 for free ports.`,
+      );
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+      throw new SimulatorOptionsError(
+        `cannot listen on host "${host}": use an address of this machine, e.g. 127.0.0.1.`,
+      );
+    throw error;
+  }
+  const address = app.server.address();
+  return typeof address === 'object' && address ? address.port : wanted;
+}
+
 async function listenAll(
-  surfaces: Surfaces,
+  listeners: Partial<Record<Listener, Surfaces[SurfaceName]>>,
   host: string,
   port: number,
-): Promise<Record<SurfaceName, number>> {
-  const ports = {} as Record<SurfaceName, number>;
+): Promise<Partial<Record<Listener, number>>> {
+  const ports: Partial<Record<Listener, number>> = {};
   // allSettled, not all: every listen must have finished before the caller closes the surfaces after a failure,
   // or a surface still binding when close() runs keeps listening and the process never exits.
   const outcomes = await Promise.allSettled(
-    PORT_ORDER.map(async (name, i) => {
-      const wanted = port === 0 ? 0 : port + i;
-      try {
-        await surfaces[name].listen({ host, port: wanted });
-      } catch (error) {
-        const code = (error as { code?: string }).code;
-        if (code === 'EADDRINUSE')
-          throw new SimulatorOptionsError(
-            `port ${wanted} (${name}) is in use: choose another --port, or 0 for free ports.`,
-          );
-        if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
-          throw new SimulatorOptionsError(
-            `cannot listen on host "${host}": use an address of this machine, e.g. 127.0.0.1.`,
-          );
-        throw error;
-      }
-      const address = surfaces[name].server.address();
-      ports[name] = typeof address === 'object' && address ? address.port : wanted;
+    [...PORT_ORDER, 'fields' as const].map(async (name, i) => {
+      const app = listeners[name];
+      if (app) ports[name] = await listenOne(app, name, host, port === 0 ? 0 : port + i);
     }),
   );
   const failed = outcomes.find((outcome) => outcome.status === 'rejected');
@@ -121,6 +148,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const https = options.https !== undefined && options.https !== false;
   const ctx = new SimulatorContext(mutations, {
     https,
+    checkout: options.checkout ?? 'page',
     ...(options.callbackRetryScheduleMs ? { retryScheduleMs: options.callbackRetryScheduleMs } : {}),
     limits: {
       ...DEFAULT_LIMITS,
@@ -131,17 +159,21 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     (typeof options.https === 'object' ? options.https.certValidityDays : undefined) ??
     DEFAULT_CERT_VALIDITY_DAYS;
   const tls = https ? await createTlsMaterial(validityDays, mutations) : undefined;
-  const surfaces = buildSurfaces(ctx, {
+  const surfaceOptions = {
     logger: options.logger ?? false,
     ...(tls ? { tls: secureContextOptions(tls, mutations) } : {}),
-  });
+  };
+  const surfaces = buildSurfaces(ctx, surfaceOptions);
+  const fields = ctx.checkout.layout === 'frames' ? buildFields(ctx, surfaceOptions) : undefined;
+  const listeners = { ...surfaces, ...(fields ? { fields } : {}) };
 
   if (tls) {
     // TLS mutations switched at run time take effect for new connections.
     mutations.onChange(async () => {
       await reissue(tls, mutations);
       const context = secureContextOptions(tls, mutations);
-      for (const name of SURFACES) (surfaces[name].server as unknown as TlsServer).setSecureContext(context);
+      for (const app of Object.values(listeners))
+        (app.server as unknown as TlsServer).setSecureContext(context);
     });
   }
 
@@ -149,15 +181,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const close = (): Promise<void> => {
     closed ??= (async () => {
       await ctx.callbacks.close();
-      await Promise.all(SURFACES.map((name) => surfaces[name].close()));
+      await Promise.all(Object.values(listeners).map((app) => app.close()));
     })();
     return closed;
   };
 
   try {
-    const ports = await listenAll(surfaces, host, options.port ?? 0);
+    const ports = await listenAll(listeners, host, options.port ?? 0);
     const scheme = https ? 'https' : 'http';
     const origin = (name: SurfaceName) => `${scheme}://${urlHost(host)}:${ports[name]}${BASE_PATH[name]}`;
+    if (fields) ctx.checkout.fieldsOrigin = `${scheme}://${fieldsHost(urlHost(host))}:${ports.fields}`;
     ctx.urls = {
       middleware: origin('middleware'),
       walletGateway: origin('walletGateway'),
@@ -173,6 +206,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     urls: { ...ctx.urls },
     credentials: { ...ctx.credentials },
     ...(tls ? { ca: tls.caCert } : {}),
+    checkout: {
+      layout: ctx.checkout.layout,
+      ...(fields ? { fieldsOrigin: ctx.checkout.fieldsOrigin } : {}),
+    },
     close,
   };
 }

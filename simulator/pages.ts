@@ -1,6 +1,7 @@
 /**
- * The hosted checkout's HTML: tiny, accessible (every input has a label), no scripts. No page ever contains a card
- * number or a CVC: the form is never pre-filled after a submit.
+ * The hosted checkout's HTML: the shell every page shares and the single-page layout's pages, which run no scripts
+ * (the frames layout's pages are in frames-pages.ts). Tiny and accessible (every input has a label). No page ever
+ * contains a card number or a CVC: the form is never pre-filled after a submit.
  */
 const STYLE =
   'body{font:16px/1.4 system-ui,sans-serif;margin:0;background:#f5f6f8;color:#1b1f24}' +
@@ -12,8 +13,8 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export function page(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
+export function page(title: string, body: string, style = ''): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title><style>${STYLE}${style}</style></head><body><main>${body}</main></body></html>`;
 }
 
 export function money(amount: number, currency: string): string {
@@ -32,13 +33,20 @@ export interface CheckoutView {
   holder?: string;
 }
 
-export function checkoutPage(view: CheckoutView): string {
+/** The heading, amount, reference and the last submit's problem: the same in both layouts. */
+export function checkoutHeader(view: CheckoutView): string {
   const alert = view.error ? `<p role="alert" id="form-error">${escapeHtml(view.error)}</p>` : '';
+  return (
+    `<h1>Pay ${escapeHtml(view.merchant)}</h1>` +
+    `<p>Amount <strong id="amount">${money(view.amount, view.currency)}</strong> · Reference <span id="reference">${escapeHtml(view.reference)}</span></p>` +
+    alert
+  );
+}
+
+export function checkoutPage(view: CheckoutView): string {
   return page(
     `Pay ${view.merchant}`,
-    `<h1>Pay ${escapeHtml(view.merchant)}</h1>` +
-      `<p>Amount <strong id="amount">${money(view.amount, view.currency)}</strong> · Reference <span id="reference">${escapeHtml(view.reference)}</span></p>` +
-      alert +
+    checkoutHeader(view) +
       `<form method="post" action="/pay" novalidate>` +
       `<input type="hidden" name="orderId" value="${escapeHtml(view.uid)}">` +
       `<label for="card-number">Card number</label><input id="card-number" name="cardNumber" inputmode="numeric" autocomplete="cc-number">` +
@@ -50,12 +58,22 @@ export function checkoutPage(view: CheckoutView): string {
   );
 }
 
-export function challengePage(session: string, merchant: string, amount: string): string {
+/**
+ * The issuer's 3-D Secure challenge. In the frames layout it is served by the issuer's origin inside an iframe, and
+ * its answer goes to the checkout's `/challenge` in the top window (`target: '_top'`), which then redirects there.
+ */
+export function challengePage(
+  session: string,
+  merchant: string,
+  amount: string,
+  form: { action: string; target?: '_top' } = { action: '/challenge' },
+): string {
+  const target = form.target ? ` target="${form.target}"` : '';
   return page(
     'Verify your payment',
     `<h1>Verify your payment</h1>` +
       `<p>Your bank asks you to confirm the payment of <strong>${amount}</strong> to ${escapeHtml(merchant)}. (Simulated 3-D Secure issuer challenge.)</p>` +
-      `<form method="post" action="/challenge">` +
+      `<form method="post" action="${escapeHtml(form.action)}"${target}>` +
       `<input type="hidden" name="session" value="${escapeHtml(session)}">` +
       `<button id="challenge-approve" type="submit" name="action" value="approve">Approve</button> ` +
       `<button id="challenge-fail" type="submit" name="action" value="fail">Fail authentication</button>` +

@@ -81,6 +81,20 @@ export interface Challenge {
   leak?: { pan?: string; cvc?: string };
 }
 
+/** The card fields the hosted fields collect (frames layout), each in its own frame. */
+export const CARD_FIELDS = ['number', 'expiry', 'cvc'] as const;
+export type CardField = (typeof CARD_FIELDS)[number];
+
+/**
+ * One card field tokenized by the hosted fields (frames layout): redeemed once, by the `/pay` of its own order.
+ * The value lives only here, between the field's tokenization and that `/pay`.
+ */
+export interface CardFieldToken {
+  uid: string;
+  field: CardField;
+  value: string;
+}
+
 /** A refresh token the simulator issued (single-use). */
 export interface IssuedRefresh {
   subject: string;
@@ -101,6 +115,7 @@ export class Store {
   cards: BoundedMap<number, WalletCard>;
   cardholders: BoundedMap<number, Cardholder>;
   challenges: BoundedMap<string, Challenge>;
+  cardTokens: BoundedMap<string, CardFieldToken>;
   refreshTokens: BoundedMap<string, IssuedRefresh>;
   appConfig: Record<string, unknown> = {};
   private referenceSeq = 0;
@@ -113,6 +128,7 @@ export class Store {
     this.cards = new BoundedMap(limits.others);
     this.cardholders = new BoundedMap(limits.others);
     this.challenges = new BoundedMap(limits.others);
+    this.cardTokens = new BoundedMap(limits.others);
     this.refreshTokens = new BoundedMap(limits.others);
   }
 
@@ -122,6 +138,7 @@ export class Store {
     this.cards = new BoundedMap(this.limits.others);
     this.cardholders = new BoundedMap(this.limits.others);
     this.challenges = new BoundedMap(this.limits.others);
+    this.cardTokens = new BoundedMap(this.limits.others);
     this.refreshTokens = new BoundedMap(this.limits.others);
     this.appConfig = appConfig;
     this.referenceSeq = 0;
@@ -149,5 +166,9 @@ export class Store {
 
   newChallengeId(): string {
     return randomHex(24);
+  }
+
+  newCardToken(): string {
+    return `tok_${randomHex(24)}`;
   }
 }

@@ -1,5 +1,6 @@
 /**
- * `npx migo-contract simulator [--port N] [--host H] [--https] [--cert-days N] [--mutation NAME ...] [--log]`
+ * `npx migo-contract simulator [--port N] [--host H] [--https] [--cert-days N] [--checkout page|frames]
+ *   [--mutation NAME ...] [--log]`
  * `npx migo-contract simulator --list-mutations`
  *
  * Starts the embedded Migo sandbox and prints, as the first stdout line, one JSON object with the surface URLs and
@@ -9,21 +10,25 @@ import { UsageError } from '../usage-error';
 
 const HELP = `usage: migo-contract simulator [options]
 
-  --port N          first port (surfaces use N..N+3); 0 (default) = free ports
+  --port N          first port (surfaces use N..N+3, hosted fields N+4); 0 (default) = free ports
   --host H          address to listen on (default 127.0.0.1)
   --https           serve TLS 1.2+ with HSTS and a generated certificate ("ca" is printed)
   --cert-days N     validity of the generated certificate in days (default 90)
+  --checkout L      checkout layout: page (default, one card form) or frames (hosted fields in
+                    cross-origin iframes, 3-D Secure challenge in an iframe)
   --mutation NAME   start with a contract mutation on (repeatable)
   --list-mutations  print the mutation names and the rule each one breaks, then exit
   --log             log requests to stderr
 
-The first stdout line is {"middleware","walletGateway","cms","webview","credentials"[,"ca"]} as JSON.`;
+The first stdout line is {"middleware","walletGateway","cms","webview","checkout","credentials"[,"ca"]}
+as JSON; "checkout" is {"layout"[,"fieldsOrigin"]}.`;
 
 interface Parsed {
   port: number;
   host?: string;
   https: boolean;
   certDays?: number;
+  checkout?: string;
   mutations: string[];
   list: boolean;
   log: boolean;
@@ -67,6 +72,15 @@ function parse(argv: string[]): Parsed {
       case '--cert-days':
         parsed.certDays = integerFlag('--cert-days', value(), 1, 825);
         break;
+      case '--checkout': {
+        const layout = value();
+        if (layout !== 'page' && layout !== 'frames')
+          throw new UsageError(
+            `--checkout needs page or frames, got ${layout === undefined ? 'nothing' : `"${layout}"`}.`,
+          );
+        parsed.checkout = layout;
+        break;
+      }
       case '--mutation': {
         const name = value();
         if (!name || name.startsWith('--'))
@@ -121,6 +135,7 @@ export async function run(argv: string[]): Promise<number> {
       ...(options.https ? { https: options.certDays ? { certValidityDays: options.certDays } : true } : {}),
       mutations: options.mutations,
       logger: options.log,
+      ...(options.checkout === 'frames' ? { checkout: 'frames' as const } : {}),
     });
   } catch (error) {
     if (error instanceof SimulatorOptionsError) throw new UsageError(error.message);
@@ -128,7 +143,7 @@ export async function run(argv: string[]): Promise<number> {
   }
 
   process.stdout.write(
-    `${JSON.stringify({ ...simulator.urls, credentials: simulator.credentials, ...(simulator.ca ? { ca: simulator.ca } : {}) })}\n`,
+    `${JSON.stringify({ ...simulator.urls, checkout: simulator.checkout, credentials: simulator.credentials, ...(simulator.ca ? { ca: simulator.ca } : {}) })}\n`,
   );
 
   await new Promise<void>((resolve) => {

@@ -2,49 +2,62 @@
  * Hosted checkout (webview surface, root path): the Payment Link `URL` opens `/?orderId=<uid>`; the card form posts
  * to `/pay`; 3-D Secure cards go through `/challenge`; the outcome redirects (303) to the client's return URL with
  * `uid`, `status` (approved | denied) and `reference`, and then the Merchant Generic Callback is sent.
- * The PAN and CVC live only inside the `/pay` request: the store keeps a `cardId`, the brand and the last 4 digits.
+ * Two layouts (`ctx.checkout.layout`): `page`, one form with the card inputs; `frames`, hosted fields of another
+ * origin (surfaces/fields.ts) whose single-use tokens `/pay` redeems, and the 3-D Secure challenge in an iframe.
+ * The PAN and CVC live only inside the `/pay` request (or the fields' tokens until `/pay` redeems them): the store
+ * keeps a `cardId`, the brand and the last 4 digits.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { SimulatorContext } from '../context';
-import type { ErrorReply } from '../errors';
+import { challengeFramePage, framesCheckoutPage } from '../frames-pages';
 import { randomHex } from '../ids';
 import { finishPaymentLink } from '../outcomes';
-import { challengePage, checkoutPage, messagePage, money, page, resultPage, escapeHtml } from '../pages';
-import type { PaymentLinkTransaction } from '../store';
+import {
+  challengePage,
+  checkoutPage,
+  money,
+  page,
+  resultPage,
+  escapeHtml,
+  type CheckoutView,
+} from '../pages';
+import { CARD_FIELDS, type PaymentLinkTransaction, type Store } from '../store';
 import { isLuhnValid, testCardByPan } from '../test-cards';
 import { createSurface, type SurfaceOptions } from './common';
+import {
+  acceptForms,
+  checkoutSurface,
+  errorPage,
+  formOf,
+  html,
+  pageError,
+  pagePolicy,
+  queryValue,
+  scriptNonce,
+  type Form,
+  type Query,
+} from './html-reply';
 
-type Form = Record<string, string | undefined>;
-/** A parsed query: a repeated parameter (`?status=a&status=b`) arrives as an array. */
-type Query = Record<string, string | string[] | undefined>;
-
-/** The first value of a query parameter, so a repeated one cannot reach string code as an array. */
-function queryValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
+/** What the payer entered: typed into the form (page layout) or redeemed from the hosted fields' tokens. */
+interface EnteredCard {
+  cardNumber: string;
+  expiry: string;
+  cvc: string;
 }
 
-const HTML_HEADERS = {
-  'content-type': 'text/html; charset=utf-8',
-  'cache-control': 'no-store',
-  'referrer-policy': 'no-referrer',
-  'x-content-type-options': 'nosniff',
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
-};
-
-function html(reply: FastifyReply, status: number, body: string): FastifyReply {
-  return reply.code(status).headers(HTML_HEADERS).send(body);
+/** Redeems the three field tokens of a frames-layout submit (each once, for its own order and field). */
+function redeemTokens(store: Store, form: Form, uid: string): EnteredCard | undefined {
+  const values: Partial<Record<(typeof CARD_FIELDS)[number], string>> = {};
+  for (const field of CARD_FIELDS) {
+    const id = form[`${field}Token`] ?? '';
+    const token = store.cardTokens.get(id);
+    store.cardTokens.delete(id);
+    if (token?.uid === uid && token.field === field) values[field] = token.value;
+  }
+  const { number, expiry, cvc } = values;
+  if (number === undefined || expiry === undefined || cvc === undefined) return undefined;
+  return { cardNumber: number, expiry, cvc };
 }
-
-/** An error as a page: ErrorReply bodies of this surface are `{ title, message }`. */
-function errorPage(reply: FastifyReply, error: ErrorReply): FastifyReply {
-  const { title, message } = error.body as { title: string; message: string };
-  return html(reply, error.status, messagePage(title, message));
-}
-
-const pageError = (status: number, title: string, message: string): ErrorReply => ({
-  status,
-  body: { title, message },
-});
 
 /** MM/YY, not before the current month of the simulator clock. */
 function expiryProblem(expiry: string, nowMs: number): string | undefined {
@@ -66,29 +79,23 @@ function brandOf(pan: string): string {
 
 export function buildWebview(ctx: SimulatorContext, options: SurfaceOptions): FastifyInstance {
   const { mutations } = ctx;
-  const app = createSurface(
-    ctx,
-    {
-      name: 'webview',
-      prefix: '',
-      badInput: (detail) => pageError(400, 'Something is wrong with the request', detail),
-      internal: () => pageError(500, 'Something went wrong', 'The simulator failed; see its log.'),
-      notFound: () => pageError(404, 'Page not found', 'This page does not exist on the simulated checkout.'),
-      send: errorPage,
-    },
-    options,
-  );
+  const app = createSurface(ctx, checkoutSurface('the simulated checkout'), options);
 
-  app.addContentTypeParser(
-    'application/x-www-form-urlencoded',
-    { parseAs: 'string' },
-    (_request, body, done) => {
-      done(
-        null,
-        Object.fromEntries(new URLSearchParams(typeof body === 'string' ? body : body.toString('utf8'))),
-      );
-    },
-  );
+  acceptForms(app);
+  const { layout } = ctx.checkout;
+
+  /** The card form of the configured layout; the frames one names the fields' origin in its policy. */
+  const checkout = (reply: FastifyReply, status: number, checkoutView: CheckoutView): FastifyReply => {
+    if (layout === 'page') return html(reply, status, checkoutPage(checkoutView));
+    const origin = ctx.checkout.fieldsOrigin;
+    const nonce = scriptNonce();
+    return html(
+      reply,
+      status,
+      framesCheckoutPage(checkoutView, { origin, nonce }),
+      pagePolicy({ scriptNonce: nonce, frames: origin }),
+    );
+  };
 
   const paymentLink = (uid: unknown): PaymentLinkTransaction | undefined => {
     if (typeof uid !== 'string') return undefined;
@@ -145,24 +152,34 @@ export function buildWebview(ctx: SimulatorContext, options: SurfaceOptions): Fa
 
   app.get<{ Querystring: Query }>('/', async (request, reply) => {
     const txn = paymentLink(queryValue(request.query.orderId));
-    return notPayable(reply, txn) ?? html(reply, 200, checkoutPage(view(txn as PaymentLinkTransaction)));
+    return notPayable(reply, txn) ?? checkout(reply, 200, view(txn as PaymentLinkTransaction));
   });
 
   app.post<{ Body: Form }>('/pay', async (request, reply) => {
-    const form: Form = typeof request.body === 'object' && request.body !== null ? request.body : {};
+    const form = formOf(request.body);
     const txn = paymentLink(form.orderId);
     const blocked = notPayable(reply, txn);
     if (blocked || !txn) return blocked;
-    const pan = (form.cardNumber ?? '').replace(/[\s-]/g, '');
-    const cvc = (form.cvc ?? '').trim();
+    const entered =
+      layout === 'frames'
+        ? redeemTokens(ctx.store, form, txn.uid)
+        : { cardNumber: form.cardNumber ?? '', expiry: form.expiry ?? '', cvc: form.cvc ?? '' };
     const holder = (form.holder ?? '').trim().slice(0, 100);
+    if (!entered)
+      return checkout(reply, 400, {
+        ...view(txn),
+        error: 'The card details were not received: enter them again.',
+        holder,
+      });
+    const pan = entered.cardNumber.replace(/[\s-]/g, '');
+    const cvc = entered.cvc.trim();
     const problem =
       !/^[0-9]{12,19}$/.test(pan) || !isLuhnValid(pan)
         ? 'Enter a valid card number.'
-        : (expiryProblem(form.expiry ?? '', ctx.clock.nowMs()) ??
+        : (expiryProblem(entered.expiry, ctx.clock.nowMs()) ??
           (!/^[0-9]{3,4}$/.test(cvc) ? 'Enter the 3 or 4 digit security code.' : undefined) ??
           (holder === '' ? 'Enter the name on the card.' : undefined));
-    if (problem) return html(reply, 400, checkoutPage({ ...view(txn), error: problem, holder }));
+    if (problem) return checkout(reply, 400, { ...view(txn), error: problem, holder });
 
     const card = { brand: brandOf(pan), last4: pan.slice(-4) };
     const leak = {
@@ -193,11 +210,15 @@ export function buildWebview(ctx: SimulatorContext, options: SurfaceOptions): Fa
         reply,
         pageError(404, 'Verification expired', 'This verification session does not exist.'),
       );
-    return html(reply, 200, challengePage(challenge.id, txn.client, money(txn.amount, txn.currency)));
+    const amount = money(txn.amount, txn.currency);
+    if (layout === 'page') return html(reply, 200, challengePage(challenge.id, txn.client, amount));
+    const origin = ctx.checkout.fieldsOrigin;
+    const src = `${origin}/challenge?session=${encodeURIComponent(challenge.id)}`;
+    return html(reply, 200, challengeFramePage(src, txn.client, amount), pagePolicy({ frames: origin }));
   });
 
   app.post<{ Body: Form }>('/challenge', async (request, reply) => {
-    const form: Form = typeof request.body === 'object' && request.body !== null ? request.body : {};
+    const form = formOf(request.body);
     const challenge = ctx.store.challenges.get(String(form.session ?? ''));
     if (!challenge)
       return errorPage(

@@ -20,6 +20,7 @@ import type { GoLiveReport } from '../../reporters/go-live';
 import { artifactPaths } from '../../reporters/artifacts';
 import type { RunSummary } from '../../reporters/diff/run-dir';
 import { scanArtifacts } from '../../reporters/leak-scan';
+import { simulatorSecrets, simulatorVariables } from '../../scripts/rehearsal/sandbox-env';
 import { startSimulator, TEST_CARDS, type RunningSimulator } from '../../simulator';
 
 const root = join(__dirname, '..', '..');
@@ -65,26 +66,11 @@ function node(
 test.beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'migo-artifacts-'));
   simulator = await startSimulator({ mutations: MUTATIONS, callbackRetryScheduleMs: [20, 40, 80] });
-  const c = simulator.credentials;
-  secrets = [c.merchantToken, c.privateKey, c.walletPrivateKey, c.cmsPassword];
+  secrets = simulatorSecrets(simulator.credentials);
   const env = nestedEnv({
+    ...simulatorVariables(simulator.urls, simulator.credentials),
     MIGO_ENV: 'local',
     MIGO_ARTIFACTS_DIR: scratch,
-    MIGO_MIDDLEWARE_URL: simulator.urls.middleware,
-    MIGO_WALLET_URL: simulator.urls.walletGateway,
-    MIGO_CMS_URL: simulator.urls.cms,
-    MIGO_WEBVIEW_URL: simulator.urls.webview,
-    MIGO_MERCHANT_TOKEN: c.merchantToken,
-    MIGO_CLIENT_SLUG: c.clientSlug,
-    MIGO_HOOK_PRIVATE_KEY: c.privateKey,
-    MIGO_HOOK_PUBLIC_KEY: c.publicKey,
-    MIGO_WALLET_MERCHANT: c.walletMerchant,
-    MIGO_WALLET_PRIVATE_KEY: c.walletPrivateKey,
-    MIGO_APPLICATION_ID: c.applicationId,
-    MIGO_CMS_MERCHANT: c.cmsMerchant,
-    MIGO_CMS_EMAIL: c.cmsEmail,
-    MIGO_CMS_PASSWORD: c.cmsPassword,
-    MIGO_CMS_PARTNER_ID: c.partnerId,
   });
   // Asynchronous on purpose: the simulator answering the nested run lives in this process's event loop.
   const run = await node([join(root, 'node_modules/@playwright/test/cli.js'), 'test', ...SPECS], env);

@@ -64,7 +64,15 @@ test('prints the URLs and credentials as its first line, serves, and exits 0 on 
       webview: string;
       credentials: { merchantToken: string };
     };
-    expect(Object.keys(line)).toEqual(['middleware', 'walletGateway', 'cms', 'webview', 'credentials']);
+    expect(Object.keys(line)).toEqual([
+      'middleware',
+      'walletGateway',
+      'cms',
+      'webview',
+      'checkout',
+      'credentials',
+    ]);
+    expect(line.checkout).toEqual({ layout: 'page' });
     expect(line.walletGateway).toMatch(/\/rest$/);
     expect(line.cms).toMatch(/\/cms\/rest$/);
     const link = await call('POST', `${line.middleware}/transactions`, {
@@ -149,6 +157,31 @@ test('--log writes request logs to stderr that never hold a PAN, CVC or token', 
   expect(stderr).not.toMatch(new RegExp(`(?<![\\w.])${cvc}(?![\\w.])`));
 });
 
+test('--checkout frames serves the hosted fields from another origin, named in the first line', async () => {
+  const child = spawnCli(['--checkout', 'frames']);
+  try {
+    const line = JSON.parse(await firstLine(child)) as {
+      middleware: string;
+      webview: string;
+      checkout: { layout: string; fieldsOrigin: string };
+      credentials: { merchantToken: string };
+    };
+    expect(line.checkout.layout).toBe('frames');
+    expect(new URL(line.checkout.fieldsOrigin).origin).not.toBe(new URL(line.webview).origin);
+    const link = await call('POST', `${line.middleware}/transactions`, {
+      headers: { authorization: line.credentials.merchantToken },
+      json: { amount: 1, userId: 'u', channel: 'web' },
+    });
+    const checkout = await call('GET', (link.body as { URL: string }).URL);
+    expect(checkout.text).toContain(
+      `<iframe name="number" title="Card number" src="${line.checkout.fieldsOrigin}/`,
+    );
+  } finally {
+    child.kill('SIGTERM');
+  }
+  expect(await exitCode(child)).toBe(0);
+});
+
 test('--list-mutations prints every name with its rule', async () => {
   const { code, stdout } = await run(['--list-mutations']);
   expect(code).toBe(0);
@@ -177,6 +210,8 @@ test('bad usage exits 2 with a message that says how to fix it', async () => {
     [['--port', 'eighty'], /--port needs an integer/],
     [['--colour'], /unknown option "--colour".*--help/],
     [['--cert-days', '30'], /--cert-days only applies with --https/],
+    [['--checkout', 'iframe'], /--checkout needs page or frames, got "iframe"/],
+    [['--checkout'], /--checkout needs page or frames, got nothing/],
   ] as const) {
     const { code, stderr } = await run([...args]);
     expect(code, args.join(' ')).toBe(2);

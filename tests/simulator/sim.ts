@@ -1,7 +1,7 @@
 /**
- * Shared by the simulator tests: one simulator per Playwright worker (a worker runs one test at a time), reset
- * before every test, and a small undici client for real HTTP over sockets. Tests that need their own options
- * (HTTPS, startup mutations, store limits) start a private simulator with `startSimulator`.
+ * Shared by the simulator tests: one simulator per Playwright worker and checkout layout (a worker runs one test
+ * at a time), reset before every test, and a small undici client for real HTTP over sockets. Tests that need their
+ * own options (HTTPS, startup mutations, store limits) start a private simulator with `startSimulator`.
  */
 import { test as base, expect } from '@playwright/test';
 import { createPrivateKey, sign } from 'node:crypto';
@@ -9,7 +9,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { request, type Dispatcher } from 'undici';
 import { validate, type SchemaName } from '../../schemas/registry';
-import { startSimulator, type RunningSimulator } from '../../simulator';
+import { CARD_FIELDS } from '../../simulator/store';
+import { startSimulator, type CheckoutLayout, type RunningSimulator } from '../../simulator';
 
 export { expect };
 
@@ -160,22 +161,34 @@ export class Sim {
   }
 
   /**
-   * Pays a Payment Link through the hosted checkout's form over HTTP (what a browser does): POST /pay, then the
-   * 3-D Secure challenge when one is shown. Returns every page and redirect seen, and the final return URL.
+   * Pays a Payment Link through the hosted checkout's form over HTTP (what a browser does): in the frames layout
+   * each field is tokenized at the fields' origin first; POST /pay, then the 3-D Secure challenge when one is shown
+   * (framed, in the frames layout). Returns every page, token answer and redirect seen, and the final return URL.
    */
   async pay(
     uid: string,
     pan: string,
     options: { expiry?: string; cvc?: string; holder?: string; challenge?: 'approve' | 'fail' } = {},
   ) {
-    const form = new URLSearchParams({
-      orderId: uid,
-      cardNumber: pan,
-      expiry: options.expiry ?? '12/30',
-      cvc: options.cvc ?? '123',
-      holder: options.holder ?? 'Ana Tester',
-    });
+    const card = { number: pan, expiry: options.expiry ?? '12/30', cvc: options.cvc ?? '123' };
+    const holder = options.holder ?? 'Ana Tester';
     const seen: Reply[] = [];
+    const { fieldsOrigin } = this.running.checkout;
+    const form = new URLSearchParams({ orderId: uid, holder });
+    if (fieldsOrigin) {
+      // Frames layout: each field frame tokenizes its value at the fields' origin; the page submits the tokens.
+      for (const field of CARD_FIELDS) {
+        const tokenized = await call('POST', `${fieldsOrigin}/tokens`, {
+          json: { orderId: uid, field, value: card[field] },
+        });
+        seen.push(tokenized);
+        form.set(`${field}Token`, String((tokenized.body as { token?: string } | undefined)?.token));
+      }
+    } else {
+      form.set('cardNumber', card.number);
+      form.set('expiry', card.expiry);
+      form.set('cvc', card.cvc);
+    }
     const post = (path: string, params: URLSearchParams) =>
       this.web('POST', path, {
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -189,6 +202,9 @@ export class Sim {
       challenged = true;
       const page = await this.web('GET', location());
       seen.push(page);
+      // Frames layout: the checkout's page frames the issuer's challenge, served by the fields' origin.
+      const framed = /<iframe name="challenge"[^>]* src="([^"]+)"/.exec(page.text)?.[1];
+      if (framed) seen.push(await call('GET', framed.replace(/&amp;/g, '&')));
       const session = new URL(location(), this.urls.webview).searchParams.get('session') ?? '';
       reply = await post(
         '/challenge',
@@ -219,17 +235,40 @@ export class Sim {
   }
 }
 
-export const test = base.extend<{ sim: Sim }, { workerSimulator: RunningSimulator }>({
-  workerSimulator: [
+/** This worker's simulators, one per checkout layout, each started on first use. */
+class WorkerSimulators {
+  private readonly started = new Map<CheckoutLayout, Promise<RunningSimulator>>();
+
+  get(layout: CheckoutLayout): Promise<RunningSimulator> {
+    let running = this.started.get(layout);
+    if (!running) {
+      running = startSimulator({ callbackRetryScheduleMs: TEST_RETRY_SCHEDULE_MS, checkout: layout });
+      this.started.set(layout, running);
+    }
+    return running;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.started.values()].map(async (running) => (await running).close()));
+  }
+}
+
+export const test = base.extend<
+  { sim: Sim; checkoutLayout: CheckoutLayout },
+  { workerSimulators: WorkerSimulators }
+>({
+  /** `test.use({ checkoutLayout: 'frames' })` gives a describe block the simulator with hosted fields. */
+  checkoutLayout: ['page', { option: true }],
+  workerSimulators: [
     async ({}, use) => {
-      const running = await startSimulator({ callbackRetryScheduleMs: TEST_RETRY_SCHEDULE_MS });
-      await use(running);
-      await running.close();
+      const simulators = new WorkerSimulators();
+      await use(simulators);
+      await simulators.close();
     },
     { scope: 'worker' },
   ],
-  sim: async ({ workerSimulator }, use) => {
-    const sim = new Sim(workerSimulator);
+  sim: async ({ workerSimulators, checkoutLayout }, use) => {
+    const sim = new Sim(await workerSimulators.get(checkoutLayout));
     await sim.control('POST', '/reset');
     await sim.mutate();
     await use(sim);
