@@ -7,6 +7,7 @@ import { defineConfig } from '@playwright/test';
 import pkg from './package.json';
 import { chromiumLaunchOptions } from './fixtures/browser';
 import { PRODUCTION_SAFE_TAG, resolveConfig, secretValues } from './fixtures/config';
+import { nonDefaultReadings } from './schemas/readings';
 import { registerSecret } from './reporters/redaction';
 import { artifactPaths } from './reporters/artifacts';
 import type { MigoTestOptions } from './fixtures';
@@ -40,6 +41,11 @@ const environmentInfo = {
   commit: commit(),
   date: new Date().toISOString(),
   node: process.version,
+  // The readings in force that differ from today's choice (the run summary lists every one).
+  readings:
+    Object.entries(nonDefaultReadings(config.readings))
+      .map(([name, option]) => `${name}=${option}`)
+      .join(', ') || "all at today's choice (npx migo-contract readings)",
 };
 
 export default defineConfig<MigoTestOptions>({
@@ -53,7 +59,7 @@ export default defineConfig<MigoTestOptions>({
   outputDir: artifacts.testResults,
   reporter: [
     ['list'],
-    ['./reporters/run-recorder.ts', { reportsDir: artifacts.reports }],
+    ['./reporters/run-recorder.ts', { reportsDir: artifacts.reports, readings: config.readings }],
     ['./reporters/go-live-reporter.ts', { reportsDir: artifacts.reports }],
     [
       'allure-playwright',

@@ -9,3 +9,11 @@ export function schemaId<const N extends string>(name: N): `${typeof SCHEMA_BASE
 export function strictSchemaId(name: string): string {
   return `${SCHEMA_BASE_URL}strict/${name}.json`;
 }
+
+/**
+ * A schema as another option of a reading would have it (schemas/readings.ts), e.g.
+ * `…/schemas/login-response/custom-response.json`; `key` names the options that differ from the defaults.
+ */
+export function variantSchemaId(name: string, key: string): string {
+  return `${SCHEMA_BASE_URL}${name}/${key}.json`;
+}

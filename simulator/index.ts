@@ -9,6 +9,7 @@ import { SimulatorContext, type SurfaceUrls } from './context';
 import type { SimulatorCredentials } from './credentials';
 import { SURFACES, type SurfaceName } from './faults';
 import { describeUnknownMutations, MutationSet, unknownMutations } from './mutations';
+import { readingsProblem, servedReadings } from './readings';
 import { DEFAULT_LIMITS } from './store';
 import { CMS_PREFIX } from './surfaces/cms';
 import { WALLET_PREFIX } from './surfaces/wallet-gateway';
@@ -23,8 +24,15 @@ export interface SimulatorOptions {
   port?: number; // first port; 0 (default) = a free port for each surface
   https?: boolean | { certValidityDays?: number }; // TLS 1.2 minimum + HSTS
   mutations?: string[]; // named contract mutations switched on from the start
+  /** Options of docs-silent readings to serve instead of the defaults, e.g. { 'callback-status-case': 'uppercase' }. */
+  readings?: Readonly<Record<string, string>>;
   callbackRetryScheduleMs?: number[]; // default [1000, 5000, 30000]; tests pass e.g. [20, 40, 80]
   logger?: boolean;
+  /**
+   * Answer every request in one of the forms HTTP treats as equal (compression, chunking, charset spelling,
+   * header-name case, up to 100 ms latency), cycling through them: proves clients read the contract, not bytes.
+   */
+  httpVariants?: boolean;
   /** How many transactions are kept (newest first); older ones become "not found". Default 10,000. */
   maxTransactions?: number;
 }
@@ -73,6 +81,8 @@ function checkOptions(options: SimulatorOptions): void {
     throw new SimulatorOptionsError('https.certValidityDays must be an integer from 1 to 825.');
   const unknown = unknownMutations(options.mutations ?? []);
   if (unknown.length > 0) throw new SimulatorOptionsError(describeUnknownMutations(unknown));
+  const badReading = readingsProblem(options.readings ?? {});
+  if (badReading) throw new SimulatorOptionsError(`readings: ${badReading}.`);
 }
 
 function urlHost(host: string): string {
@@ -119,7 +129,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const host = options.host ?? '127.0.0.1';
   const mutations = new MutationSet(options.mutations ?? []);
   const https = options.https !== undefined && options.https !== false;
-  const ctx = new SimulatorContext(mutations, {
+  const ctx = new SimulatorContext(mutations, servedReadings(options.readings), {
     https,
     ...(options.callbackRetryScheduleMs ? { retryScheduleMs: options.callbackRetryScheduleMs } : {}),
     limits: {
@@ -133,6 +143,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const tls = https ? await createTlsMaterial(validityDays, mutations) : undefined;
   const surfaces = buildSurfaces(ctx, {
     logger: options.logger ?? false,
+    httpVariants: options.httpVariants ?? false,
     ...(tls ? { tls: secureContextOptions(tls, mutations) } : {}),
   });
 

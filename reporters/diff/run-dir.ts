@@ -54,6 +54,11 @@ export interface RunSummary {
   commit?: string;
   /** Playwright's overall status: passed, failed, timedout or interrupted. */
   status?: string;
+  /**
+   * The option in force for every docs-silent reading (schemas/readings.ts), reading name → option; absent in
+   * summaries written before readings existed.
+   */
+  readings?: Record<string, string>;
 }
 
 export interface RunData {

@@ -115,6 +115,11 @@ export class Sim {
     return this.control('PUT', '/mutations', { enabled });
   }
 
+  /** Serves these options of readings (schemas/readings.ts), every other reading at its default. */
+  serve(readings: Record<string, string> = {}) {
+    return this.control('PUT', '/readings', { readings });
+  }
+
   /** Headers of a Payment Link request with the merchant token (raw by default). */
   token(form: 'raw' | 'bearer' = 'raw'): Record<string, string> {
     const token = this.credentials.merchantToken;
@@ -232,6 +237,7 @@ export const test = base.extend<{ sim: Sim }, { workerSimulator: RunningSimulato
     const sim = new Sim(workerSimulator);
     await sim.control('POST', '/reset');
     await sim.mutate();
+    await sim.serve();
     await use(sim);
   },
 });
