@@ -13,7 +13,7 @@ export const LoginSignatureSchema = {
 
 export const LoginRequestSchema = {
   $id: schemaId('login-request'),
-  description: `Wallet Gateway app login request {merchant, signature} (POST /auth/login). The signature is an Ed25519 signature in base64. Source: ${DOC_PAGES.quickstart}. UNSURE: what is signed is not visible: the reading wallet-login-signature (loginSignedMessage below); both base64 alphabets are accepted.`,
+  description: `Wallet Gateway app login request {merchant, signature} (POST /auth/login). The signature is an Ed25519 signature in base64. Source: ${DOC_PAGES.quickstart}. UNSURE: what is signed is not visible: the reading wallet-login-signed-bytes (loginSignedMessage below); both base64 alphabets are accepted.`,
   type: 'object',
   required: ['merchant', 'signature'],
   properties: {
@@ -24,9 +24,9 @@ export const LoginRequestSchema = {
 export type LoginRequest = FromSchema<typeof LoginRequestSchema>;
 
 /**
- * The bytes a login signature covers under the reading wallet-login-signature: the one place both the client
+ * The bytes a login signature covers under the reading wallet-login-signed-bytes: the one place both the client
  * (which signs) and the simulator (which verifies) take them from.
  */
-export function loginSignedMessage(merchant: string, option: OptionOf<'wallet-login-signature'>): Buffer {
+export function loginSignedMessage(merchant: string, option: OptionOf<'wallet-login-signed-bytes'>): Buffer {
   return Buffer.from(option === 'merchant-json' ? JSON.stringify({ merchant }) : merchant, 'utf8');
 }

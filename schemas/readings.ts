@@ -49,7 +49,7 @@ const CHECKS = 'fixtures/clients/checks.ts';
 
 const DESCRIBED = [
   {
-    name: 'wallet-login-signature',
+    name: 'wallet-login-signed-bytes',
     question: 'Which bytes does the Ed25519 signature of the Wallet Gateway login (POST /auth/login) cover?',
     kind: 'sent',
     options: [
@@ -455,7 +455,12 @@ const DESCRIBED = [
       },
     ],
     default: 'configs-only',
-    affects: [WALLET_CLIENT, WALLET_SIMULATOR, 'specs/auth/wallet-application-id.spec.ts'],
+    affects: [
+      WALLET_CLIENT,
+      WALLET_SIMULATOR,
+      'specs/auth/wallet-application-id.spec.ts',
+      'fixtures/config/requirements.ts',
+    ],
   },
   {
     name: 'cms-app-login-body',
@@ -469,7 +474,8 @@ const DESCRIBED = [
       },
       {
         name: 'merchant-signature',
-        means: '{merchant, signature}, signed as the Wallet Gateway login (reading wallet-login-signature)',
+        means:
+          '{merchant, signature}, signed as the Wallet Gateway login (reading wallet-login-signed-bytes)',
         sources: [quote(DOC_PAGES.apiReferenceIndex, 'CMS "JWT (Ed25519) + user session"')],
       },
     ],

@@ -21,7 +21,7 @@ export interface SimulatorCredentials {
   publicKey: string; // the /transactions-hook pair (UUID-shaped)
   applicationId: string;
   walletMerchant: string;
-  walletPrivateKey: string; // Ed25519 PKCS8 PEM; what a login signs is the reading wallet-login-signature
+  walletPrivateKey: string; // Ed25519 PKCS8 PEM; what a login signs is the reading wallet-login-signed-bytes
   cmsMerchant: string;
   cmsEmail: string;
   cmsPassword: string;
@@ -74,7 +74,7 @@ export function createCredentials(): { credentials: SimulatorCredentials; keys: 
 
 /**
  * Whether `signature` (base64) is the application key's Ed25519 signature of the login bytes the reading
- * wallet-login-signature names (the Wallet Gateway login, and the CMS app login when it is signed).
+ * wallet-login-signed-bytes names (the Wallet Gateway login, and the CMS app login when it is signed).
  */
 export function signsLogin(
   keys: SimulatorKeys,
@@ -83,7 +83,7 @@ export function signsLogin(
   readings: Readings,
 ): boolean {
   try {
-    const message = loginSignedMessage(merchant, readings['wallet-login-signature']);
+    const message = loginSignedMessage(merchant, readings['wallet-login-signed-bytes']);
     return verify(null, message, keys.walletPublic, Buffer.from(signature, 'base64'));
   } catch {
     return false;

@@ -123,7 +123,7 @@ const fundsBody = (operation: string, amount: number) => ({
 });
 
 export const SCENARIOS: Partial<Record<ReadingName, Scenario>> = {
-  'wallet-login-signature': {
+  'wallet-login-signed-bytes': {
     wire: async (sim) => {
       const { walletMerchant, walletPrivateKey } = sim.credentials;
       const signature = signLogin(walletMerchant, walletPrivateKey, 'merchant-slug');

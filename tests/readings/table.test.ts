@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
+import { redact, redactValue } from '../../reporters/redaction';
 import { DOC_PAGES } from '../../schemas/doc-pages';
 import { ERROR_CATALOG, STATUS_RULE_ORDER } from '../../schemas/error-catalog';
 import {
@@ -98,6 +99,18 @@ test('the assumption-differs sentence is exactly the one reports match', () => {
     'lowercase',
     'uppercase',
   ]);
+});
+
+test('reports keep the sentence and the readings whole: redaction touches neither', () => {
+  for (const reading of READINGS)
+    for (const option of reading.options) {
+      const profile = { ...DEFAULT_READINGS, [reading.name]: option.name };
+      expect(redactValue(profile), `${reading.name}=${option.name} in run-summary.json`).toEqual(profile);
+      for (const other of reading.options.filter((o) => o !== option)) {
+        const sentence = assumptionDiffersMessage(reading.name, option.name, other.name);
+        expect(redact(sentence)).toBe(sentence);
+      }
+    }
 });
 
 test('npx migo-contract readings --json prints [{name, options, default, sources}] for every reading', () => {
