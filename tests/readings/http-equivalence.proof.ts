@@ -14,6 +14,9 @@ test('the matrix stays green when every answer comes in an HTTP-equivalent form'
   expect(run.problem, 'the nested run produced results').toBeUndefined();
   expect(failedTests(run), 'tests that failed under equivalent answers').toEqual([]);
   const verdicts = [...run.verdicts.values()];
-  expect(verdicts.filter((v) => v === 'flaky'), 'tests that needed a retry').toEqual([]);
+  expect(
+    verdicts.filter((v) => v === 'flaky'),
+    'tests that needed a retry',
+  ).toEqual([]);
   expect(verdicts.filter((v) => v === 'passed').length, 'the matrix ran').toBeGreaterThan(100);
 });
