@@ -77,53 +77,47 @@ export const CustomResponseSchema = {
 } as const;
 export type CustomResponse = FromSchema<typeof CustomResponseSchema>;
 
-/** The CustomResponse whose `success:false` carries the code where the reading error-code-form says. */
+/**
+ * A CustomResponse whose `success:false` carries its code in `error` (the other options of the reading
+ * error-code-form), the error shaped by `error`.
+ */
+function customResponseWithErrorObject<const E extends object>(key: string, description: string, error: E) {
+  return {
+    $id: variantSchemaId('custom-response', key),
+    description,
+    type: 'object',
+    required: ['success'],
+    properties: {
+      success: { type: 'boolean' },
+      message: { type: 'string' },
+      data: { description: 'Endpoint-specific payload.' },
+      error,
+    },
+    allOf: [
+      {
+        if: { properties: { success: { const: false } }, required: ['success'] },
+        then: { required: ['error'], properties: { error: { type: 'object' } } },
+      },
+      {
+        if: { properties: { success: { const: true } }, required: ['success'] },
+        then: { properties: { error: false } },
+      },
+    ],
+  } as const;
+}
+
 const CUSTOM_RESPONSE_BY_FORM = {
-  'error-object': {
-    $id: variantSchemaId('custom-response', 'error-object'),
-    description: `Wallet Gateway / CMS CustomResponse whose error carries its code in error.code (reading error-code-form = error-object). Source: ${DOC_PAGES.goLive}.`,
-    type: 'object',
-    required: ['success'],
-    properties: {
-      success: { type: 'boolean' },
-      message: { type: 'string' },
-      data: { description: 'Endpoint-specific payload.' },
-      error: GatewayErrorObjectSchema,
-    },
-    allOf: [
-      {
-        if: { properties: { success: { const: false } }, required: ['success'] },
-        then: { required: ['error'], properties: { error: { type: 'object' } } },
-      },
-      {
-        if: { properties: { success: { const: true } }, required: ['success'] },
-        then: { properties: { error: false } },
-      },
-    ],
-  },
-  'terminal-error': {
-    $id: variantSchemaId('custom-response', 'terminal-error'),
-    description: `Wallet Gateway / CMS CustomResponse whose error carries its code in error.code, next to statusCode (reading error-code-form = terminal-error). Source: ${DOC_PAGES.terminalProcessPayment}.`,
-    type: 'object',
-    required: ['success'],
-    properties: {
-      success: { type: 'boolean' },
-      message: { type: 'string' },
-      data: { description: 'Endpoint-specific payload.' },
-      error: TerminalErrorObjectSchema,
-    },
-    allOf: [
-      {
-        if: { properties: { success: { const: false } }, required: ['success'] },
-        then: { required: ['error'], properties: { error: { type: 'object' } } },
-      },
-      {
-        if: { properties: { success: { const: true } }, required: ['success'] },
-        then: { properties: { error: false } },
-      },
-    ],
-  },
-} as const;
+  'error-object': customResponseWithErrorObject(
+    'error-object',
+    `Wallet Gateway / CMS CustomResponse whose error carries its code in error.code (reading error-code-form = error-object). Source: ${DOC_PAGES.goLive}.`,
+    GatewayErrorObjectSchema,
+  ),
+  'terminal-error': customResponseWithErrorObject(
+    'terminal-error',
+    `Wallet Gateway / CMS CustomResponse whose error carries its code in error.code, next to statusCode (reading error-code-form = terminal-error). Source: ${DOC_PAGES.terminalProcessPayment}.`,
+    TerminalErrorObjectSchema,
+  ),
+};
 
 /** The custom-response schema under a profile (reading error-code-form). */
 export function customResponseFor(readings: Readings): object {

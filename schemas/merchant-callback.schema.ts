@@ -3,7 +3,7 @@ import { CardTransactionStatusSchema, UppercaseCardTransactionStatusSchema } fro
 import { DOC_PAGES } from './doc-pages';
 import { NonEmptyStringSchema } from './primitives';
 import type { Readings } from './readings';
-import { schemaId, variantSchemaId } from './schema-id';
+import { cachedVariant, schemaId } from './schema-id';
 
 export const MerchantCallbackSchema = {
   $id: schemaId('merchant-callback'),
@@ -17,8 +17,6 @@ export const MerchantCallbackSchema = {
   },
 } as const;
 export type MerchantCallback = FromSchema<typeof MerchantCallbackSchema>;
-
-const variants = new Map<string, object>();
 
 /**
  * The merchant-callback schema under a profile (readings callback-status-case and callback-reference). With
@@ -35,21 +33,15 @@ export function merchantCallbackFor(readings: Readings): object {
   ]
     .filter(Boolean)
     .join(',');
-  let schema = variants.get(key);
-  if (!schema) {
-    schema = {
-      $id: variantSchemaId('merchant-callback', key),
-      description: `Merchant Generic Callback body under the readings callback-status-case = ${statusCase} and callback-reference = ${reference}. Source: ${DOC_PAGES.merchantGenericCallback}, ${DOC_PAGES.createPaymentLink} and ${DOC_PAGES.chooseFlow}.`,
-      type: 'object',
-      required: reference === 'every-flow' ? ['uid', 'reference', 'status'] : ['uid', 'status'],
-      properties: {
-        uid: NonEmptyStringSchema,
-        reference: NonEmptyStringSchema,
-        status:
-          statusCase === 'lowercase' ? CardTransactionStatusSchema : UppercaseCardTransactionStatusSchema,
-      },
-    };
-    variants.set(key, schema);
-  }
-  return schema;
+  return cachedVariant('merchant-callback', key, (id) => ({
+    $id: id,
+    description: `Merchant Generic Callback body under the readings callback-status-case = ${statusCase} and callback-reference = ${reference}. Source: ${DOC_PAGES.merchantGenericCallback}, ${DOC_PAGES.createPaymentLink} and ${DOC_PAGES.chooseFlow}.`,
+    type: 'object',
+    required: reference === 'every-flow' ? ['uid', 'reference', 'status'] : ['uid', 'status'],
+    properties: {
+      uid: NonEmptyStringSchema,
+      reference: NonEmptyStringSchema,
+      status: statusCase === 'lowercase' ? CardTransactionStatusSchema : UppercaseCardTransactionStatusSchema,
+    },
+  }));
 }

@@ -3,7 +3,7 @@ import { DOC_PAGES } from './doc-pages';
 import { DOCUMENTED_VALUES } from './documented-values';
 import { GATEWAY_CODE_RANGE, MIDDLEWARE_OWN_CODES } from './error-catalog';
 import type { Readings } from './readings';
-import { schemaId, variantSchemaId } from './schema-id';
+import { cachedVariant, schemaId } from './schema-id';
 
 /** Outside the WG/CMS range: "The numeric ranges do not overlap" (error-handling page). */
 const OUTSIDE_GATEWAY_RANGE = [
@@ -40,8 +40,6 @@ export const MiddlewareErrorSchema = {
 } as const;
 export type MiddlewareError = FromSchema<typeof MiddlewareErrorSchema>;
 
-const variants = new Map<string, object>();
-
 /** The middleware-error schema under a profile (readings middleware-error-layout and middleware-own-code-type). */
 export function middlewareErrorFor(readings: Readings): object {
   const layout = readings['middleware-error-layout'];
@@ -50,20 +48,15 @@ export function middlewareErrorFor(readings: Readings): object {
   const key = [layout === 'success-own-code' ? '' : layout, type === 'integer' ? '' : `${type}-own-code`]
     .filter(Boolean)
     .join(',');
-  let schema = variants.get(key);
-  if (!schema) {
-    schema = {
-      $id: variantSchemaId('middleware-error', key),
-      description: `Middleware error envelope under the readings middleware-error-layout = ${layout} and middleware-own-code-type = ${type}. Source: ${DOC_PAGES.errorHandling}.`,
-      type: 'object',
-      required: layout === 'success-own-code' ? ['success', 'ownCode', 'message'] : ['ownCode', 'message'],
-      properties: {
-        success: { const: false },
-        ownCode: type === 'integer' ? IntegerOwnCodeSchema : StringOwnCodeSchema,
-        message: { type: 'string' },
-      },
-    };
-    variants.set(key, schema);
-  }
-  return schema;
+  return cachedVariant('middleware-error', key, (id) => ({
+    $id: id,
+    description: `Middleware error envelope under the readings middleware-error-layout = ${layout} and middleware-own-code-type = ${type}. Source: ${DOC_PAGES.errorHandling}.`,
+    type: 'object',
+    required: layout === 'success-own-code' ? ['success', 'ownCode', 'message'] : ['ownCode', 'message'],
+    properties: {
+      success: { const: false },
+      ownCode: type === 'integer' ? IntegerOwnCodeSchema : StringOwnCodeSchema,
+      message: { type: 'string' },
+    },
+  }));
 }

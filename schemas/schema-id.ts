@@ -17,3 +17,19 @@ export function strictSchemaId(name: string): string {
 export function variantSchemaId(name: string, key: string): string {
   return `${SCHEMA_BASE_URL}${name}/${key}.json`;
 }
+
+const variants = new Map<string, object>();
+
+/**
+ * The variant `build` makes for `key`, built once: schemas whose variants combine several readings build them on
+ * demand, and the registry must see one object per `$id`.
+ */
+export function cachedVariant(name: string, key: string, build: (id: string) => object): object {
+  const id = variantSchemaId(name, key);
+  let schema = variants.get(id);
+  if (!schema) {
+    schema = build(id);
+    variants.set(id, schema);
+  }
+  return schema;
+}

@@ -115,6 +115,26 @@ async function rawCard(sim: Sim): Promise<{ cardId: number; auth: Record<string,
   return { cardId: (card.body as { data: { cardId: number } }).data.cardId, auth };
 }
 
+/** Login then refresh through the client: the refresh body and path are what the profile says. */
+const REFRESH: Scenario = {
+  wire: async (sim) =>
+    (await sim.wg('POST', '/auth/refresh', { json: { refreshToken: await rawRefreshToken(sim) } })).status,
+  check: async ({ api }) => {
+    const wallet = api.newWalletSession();
+    expectStatus(await wallet.login(), 200);
+    expectStatus(await wallet.refresh(), 200);
+  },
+};
+
+/** A Payment Link refused as invalid (amount 0): `seen` picks what the reading changes in the answer. */
+function refusedLink(seen: (reply: { status: number; body: unknown }) => unknown): Scenario {
+  return {
+    wire: async (sim) =>
+      seen(await sim.mw('POST', '/transactions', { headers: sim.token(), json: { ...LINK, amount: 0 } })),
+    check: async ({ api }) => void (await api.paymentLinks.create({ ...LINK, amount: 0 })),
+  };
+}
+
 const fundsBody = (operation: string, amount: number) => ({
   amount,
   operation,
@@ -135,46 +155,11 @@ export const SCENARIOS: Partial<Record<ReadingName, Scenario>> = {
     wire: async (sim) => keys((await sim.wg('GET', '/health')).body),
     check: async ({ api }) => expectStatus(await api.newWalletSession().health(), 200),
   },
-  'wallet-refresh-body': {
-    wire: async (sim) =>
-      (await sim.wg('POST', '/auth/refresh', { json: { refreshToken: await rawRefreshToken(sim) } })).status,
-    check: async ({ api }) => {
-      const wallet = api.newWalletSession();
-      expectStatus(await wallet.login(), 200);
-      expectStatus(await wallet.refresh(), 200);
-    },
-  },
-  'wallet-refresh-path': {
-    wire: async (sim) =>
-      (await sim.wg('POST', '/auth/refresh', { json: { refreshToken: await rawRefreshToken(sim) } })).status,
-    check: async ({ api }) => {
-      const wallet = api.newWalletSession();
-      expectStatus(await wallet.login(), 200);
-      expectStatus(await wallet.refresh(), 200);
-    },
-  },
-  'middleware-error-layout': {
-    wire: async (sim) =>
-      keys(
-        (await sim.mw('POST', '/transactions', { headers: sim.token(), json: { ...LINK, amount: 0 } })).body,
-      ),
-    check: async ({ api }) => void (await api.paymentLinks.create({ ...LINK, amount: 0 })),
-  },
-  'middleware-own-code-type': {
-    wire: async (sim) =>
-      typeof (
-        (await sim.mw('POST', '/transactions', { headers: sim.token(), json: { ...LINK, amount: 0 } }))
-          .body as {
-          ownCode: unknown;
-        }
-      ).ownCode,
-    check: async ({ api }) => void (await api.paymentLinks.create({ ...LINK, amount: 0 })),
-  },
-  'middleware-validation-status': {
-    wire: async (sim) =>
-      (await sim.mw('POST', '/transactions', { headers: sim.token(), json: { ...LINK, amount: 0 } })).status,
-    check: async ({ api }) => void (await api.paymentLinks.create({ ...LINK, amount: 0 })),
-  },
+  'wallet-refresh-body': REFRESH,
+  'wallet-refresh-path': REFRESH,
+  'middleware-error-layout': refusedLink((reply) => keys(reply.body)),
+  'middleware-own-code-type': refusedLink((reply) => typeof (reply.body as { ownCode: unknown }).ownCode),
+  'middleware-validation-status': refusedLink((reply) => reply.status),
   'callback-status-case': {
     wire: async (sim) => (await rawCallback(sim)).status,
     check: callbackCheck,
