@@ -7,6 +7,7 @@ import { defineConfig } from '@playwright/test';
 import pkg from './package.json';
 import { chromiumLaunchOptions } from './fixtures/browser';
 import { PRODUCTION_SAFE_TAG, resolveConfig, secretValues } from './fixtures/config';
+import { nonDefaultReadings } from './schemas/readings';
 import { registerSecret } from './reporters/redaction';
 import { artifactPaths } from './reporters/artifacts';
 import { runMetadata } from './fixtures/run-metadata';
@@ -48,6 +49,11 @@ const environmentInfo = {
   commit: commit(),
   date: new Date().toISOString(),
   node: process.version,
+  // The readings in force that differ from today's choice (the run summary lists every one).
+  readings:
+    Object.entries(nonDefaultReadings(config.readings))
+      .map(([name, option]) => `${name}=${option}`)
+      .join(', ') || "all at today's choice (npx migo-contract readings)",
 };
 
 export default defineConfig<MigoTestOptions>({
@@ -62,7 +68,10 @@ export default defineConfig<MigoTestOptions>({
   reporter: [
     ['list'],
     // What the run talks to, fixed now: the go-live report judges the run by it.
-    ['./reporters/run-recorder.ts', { reportsDir: artifacts.reports, run: runMetadata(config) }],
+    [
+      './reporters/run-recorder.ts',
+      { reportsDir: artifacts.reports, run: runMetadata(config), readings: config.readings },
+    ],
     ['./reporters/go-live-reporter.ts', { reportsDir: artifacts.reports }],
     [
       'allure-playwright',

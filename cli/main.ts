@@ -18,10 +18,11 @@ const COMMANDS: Record<string, Command> = {
   },
   openapi: { summary: 'openapi [--out FILE]', load: () => import('./commands/openapi') },
   simulator: {
-    summary: 'simulator [--port N] [--https] [--mutation NAME] | --list-mutations',
+    summary: 'simulator [--port N] [--https] [--mutation NAME] [--reading N=O] | --list-mutations',
     load: () => import('./commands/simulator'),
   },
   doctor: { summary: 'doctor [--env E]', load: () => import('./commands/doctor') },
+  readings: { summary: 'readings [--json]', load: () => import('./commands/readings') },
   diff: { summary: 'diff <baseline-run> <current-run>', load: () => import('./commands/diff') },
 };
 

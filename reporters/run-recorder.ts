@@ -32,6 +32,7 @@ import {
 import { addToIndex } from './diff/run-index';
 import { OBSERVATIONS_DIR, parseObservationLine, testIdOf } from './observations';
 import { redact, redactValue } from './redaction';
+import { DEFAULT_READINGS } from '../schemas/readings';
 
 export interface RunRecorderOptions {
   /** Where `run-summary.json` and `runs/` go (default `reports`, relative to the working directory). */
@@ -45,6 +46,8 @@ export interface RunRecorderOptions {
   quiet?: boolean;
   /** What the run talks to, fixed when it starts (fixtures/run-metadata.ts); copied into the run summary. */
   run?: RunMetadata;
+  /** The run's profile of readings (schemas/readings.ts), written into the summary (default: all at today's choice). */
+  readings?: Readonly<Record<string, string>>;
 }
 
 /** Playwright passes its own options beside ours (`_mode` is `list` for `--list`). */
@@ -211,6 +214,7 @@ export default class RunRecorder implements Reporter {
       startedAt,
       runDir: display(this.runDir),
       status: result.status,
+      readings: { ...DEFAULT_READINGS, ...this.options.readings },
     };
     const commit = commitOf();
     if (commit) summary.commit = commit;

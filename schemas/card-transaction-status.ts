@@ -22,3 +22,11 @@ export const CardTransactionStatusSchema = {
   [DOCUMENTED_VALUES]: CARD_TRANSACTION_STATUSES,
   description: `Lowercase card-acceptance status, e.g. approved, denied. Source: ${DOC_PAGES.createPaymentLink} and ${DOC_PAGES.paymentLifecycle}. UNSURE: the full list is cut.`,
 } as const;
+
+/** The same statuses written in upper case (reading callback-status-case = uppercase). */
+export const UppercaseCardTransactionStatusSchema = {
+  type: 'string',
+  pattern: '^[A-Z][A-Z_]*$',
+  [DOCUMENTED_VALUES]: CARD_TRANSACTION_STATUSES.map((status) => status.toUpperCase()),
+  description: `Uppercase card-acceptance status, e.g. APPROVED, DENIED (reading callback-status-case = uppercase). Source: ${DOC_PAGES.altDismissTransaction}.`,
+} as const;

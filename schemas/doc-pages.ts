@@ -5,6 +5,8 @@
 const DOCS = 'https://api-docs.migopayments.com/en';
 
 export const DOC_PAGES = {
+  overview: `${DOCS}/introduction/overview`,
+  apiReferenceIndex: `${DOCS}/api-reference-index`,
   authentication: `${DOCS}/introduction/authentication`,
   quickstart: `${DOCS}/introduction/quickstart`,
   environments: `${DOCS}/introduction/environments`,
@@ -22,10 +24,12 @@ export const DOC_PAGES = {
   chooseFlow: `${DOCS}/getting-started/choose-flow`,
   hostedWebview: `${DOCS}/card-payments/hosted-webview`,
   merchantGenericCallback: `${DOCS}/card-payments/merchant-generic-callback`,
+  refunds: `${DOCS}/card-payments/refunds`,
   altCreateTransaction: `${DOCS}/alternative-payments/create-transaction`,
   altProcessPayment: `${DOCS}/alternative-payments/process-payment`,
   altPaymentIntents: `${DOCS}/alternative-payments/payment-intents`,
   altDismissTransaction: `${DOCS}/alternative-payments/dismiss-transaction`,
+  terminalProcessPayment: `${DOCS}/terminal-payments/process-payment`,
   recipesTemplate: `${DOCS}/recipes/template`,
   recipesDominicanRepublic: `${DOCS}/recipes/dominican-republic`,
   walletOverview: `${DOCS}/wallet/overview`,

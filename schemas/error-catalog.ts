@@ -8,8 +8,9 @@
  *
  * Columns:
  * - `http`: the documented HTTP status, or null where no page states it.
- * - `assumedHttp`: what the embedded simulator answers where `http` is null. It is OUR assumption (the
- *   code's group read through the documented status rule), never asserted against a real API as documented.
+ * - `assumedHttp`: where `http` is null, the default of the code's `error-status-<code>` reading
+ *   (schemas/readings.ts): OUR assumption (the code's group read through the documented status rule), which a
+ *   run's profile can change; never asserted against a real API as documented.
  * - `message`: the exact wire message where documented ("Messages are the exact strings returned by the
  *   API"), else null; `meaning` paraphrases the docs where only a description was visible (where the
  *   docs show none, `unsure` says the meaning is ours). The simulator sends `meaning` when `message` is null.
@@ -109,37 +110,45 @@ export function documentedStatus(code: string | number): number | null {
  */
 export const STATUS_RULE_ORDER = [500, 404, 400, 401, 403, 409] as const;
 
-function ruleSets(): ReadonlyMap<number, ReadonlySet<string>> {
-  const sets = new Map<number, Set<string>>(STATUS_RULE_ORDER.map((status) => [status, new Set<string>()]));
-  for (const row of ERROR_CATALOG) {
-    // The interceptor belongs to WG/CMS: Middleware ownCodes and library codes have their own statuses.
-    if (row.surface === 'middleware') continue;
-    const status = row.http ?? row.assumedHttp;
-    if (status !== undefined) sets.get(status)?.add(row.code);
-  }
-  return sets;
-}
-
-const RULE_SETS = ruleSets();
+/**
+ * The options in force for the `error-status-<code>` readings (schemas/readings.ts). Only the part this module
+ * reads is typed here, so the catalog stays free of the readings table (which is built from the catalog).
+ */
+export type ErrorStatusReadings = Readonly<Partial<Record<`error-status-${string}`, string>>>;
 
 /**
- * The status the WG/CMS interceptor rule gives a code. Sets hold documented statuses and, where the docs are
- * silent, the catalog's `assumedHttp`; a code the catalog lacks (7015–8099 are unreadable) is in no set: 500.
+ * The status a code gets where no page states it: the option of its `error-status-<code>` reading, else the
+ * catalog's `assumedHttp` (that reading's default). Undefined for documented and unknown codes.
  */
-export function statusByRule(code: string | number): number {
-  const key = String(code);
-  for (const status of STATUS_RULE_ORDER) {
-    if (RULE_SETS.get(status)?.has(key)) return status;
-  }
-  return 500;
+function readingStatus(row: CatalogEntry, readings: ErrorStatusReadings): number | undefined {
+  if (!('assumedHttp' in row)) return undefined;
+  const option = readings[`error-status-${row.code}`];
+  return option === undefined ? row.assumedHttp : Number(option);
 }
 
 /**
- * What a spec should expect for a code: `documented: true` when a doc page states the status (assert it
- * strictly); otherwise the rule's answer, which is an assumption a real sandbox may contradict.
+ * The status the WG/CMS interceptor rule gives a code: its documented status, or where the docs are silent the
+ * option of its reading; a code the catalog lacks (7015–8099 are unreadable) is in no set: 500.
  */
-export function expectedStatus(code: string | number): { status: number; documented: boolean } {
+export function statusByRule(code: string | number, readings: ErrorStatusReadings = {}): number {
+  const row = catalogEntry(code);
+  if (!row || row.surface === 'middleware') return 500;
+  return row.http ?? readingStatus(row, readings) ?? 500;
+}
+
+/**
+ * What a check should expect for a code: `documented: true` when a doc page states the status (assert it
+ * strictly); otherwise the option of the code's reading (`reading` names it), which a target may contradict.
+ */
+export function expectedStatus(
+  code: string | number,
+  readings: ErrorStatusReadings = {},
+): { status: number; documented: boolean; reading?: string } {
   const documented = documentedStatus(code);
   if (documented !== null) return { status: documented, documented: true };
-  return { status: statusByRule(code), documented: false };
+  const row = catalogEntry(code);
+  const status = statusByRule(code, readings);
+  return row && 'assumedHttp' in row
+    ? { status, documented: false, reading: `error-status-${row.code}` }
+    : { status, documented: false };
 }

@@ -1,7 +1,9 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { DOC_PAGES } from './doc-pages';
+import { customResponseOf } from './custom-response.schema';
 import { NonEmptyStringSchema } from './primitives';
-import { schemaId } from './schema-id';
+import type { Readings } from './readings';
+import { schemaId, variantSchemaId } from './schema-id';
 
 /** The token pair a login or refresh returns (JWTs: never log them). */
 export const TokenPairSchema = {
@@ -17,7 +19,7 @@ export const TokenPairSchema = {
 
 export const LoginResponseSchema = {
   $id: schemaId('login-response'),
-  description: `Wallet Gateway login / refresh response {statusCode:200, message, data:{tokens}}. The form the quickstart shows; data holds accessToken, refreshToken, expirationToken and expirationRefreshToken. Source: ${DOC_PAGES.quickstart}. UNSURE: this envelope contradicts the CustomResponse {success, message, data, errors} of ${DOC_PAGES.errorHandling} (docs contradiction A.7 #1); the quickstart example is the only one shown, so it is encoded as documented. Refresh is presumed to answer the same shape.`,
+  description: `Wallet Gateway login / refresh response {statusCode:200, message, data:{tokens}}. The form the quickstart shows; data holds accessToken, refreshToken, expirationToken and expirationRefreshToken. Source: ${DOC_PAGES.quickstart}. UNSURE: this envelope contradicts the CustomResponse {success, message, data, errors} of ${DOC_PAGES.errorHandling} (docs contradiction A.7 #1); the reading wallet-envelope picks the form (this one is its default, quickstart). Refresh is presumed to answer the same shape.`,
   type: 'object',
   required: ['statusCode', 'message', 'data'],
   properties: {
@@ -27,3 +29,15 @@ export const LoginResponseSchema = {
   },
 } as const;
 export type LoginResponse = FromSchema<typeof LoginResponseSchema>;
+
+/** The login / refresh answer as a CustomResponse (reading wallet-envelope = custom-response). */
+const LoginCustomResponseSchema = {
+  $id: variantSchemaId('login-response', 'custom-response'),
+  description: `Wallet Gateway login / refresh response as a CustomResponse {success:true, message?, data:{tokens}}: the reading wallet-envelope = custom-response. Source: ${DOC_PAGES.errorHandling}.`,
+  ...customResponseOf(TokenPairSchema),
+} as const;
+
+/** The login-response schema under a profile (reading wallet-envelope). */
+export function loginResponseFor(readings: Readings): object {
+  return readings['wallet-envelope'] === 'custom-response' ? LoginCustomResponseSchema : LoginResponseSchema;
+}

@@ -8,7 +8,13 @@ import pkg from '../package.json';
 import { MIGO_BASE_URLS, type Surface } from './base-urls';
 import { DOC_PAGES } from './doc-pages';
 import { catalogEntry } from './error-catalog';
-import { OPERATIONS, type OperationSpec, type SecurityScheme, type Status } from './operations';
+import {
+  OPERATIONS,
+  operationResponses,
+  type OperationSpec,
+  type SecurityScheme,
+  type Status,
+} from './operations';
 import { SCHEMA_NAMES, schemaFor, type SchemaName } from './registry';
 import { documentedExamples } from './vectors';
 
@@ -78,6 +84,8 @@ const STATUS_TEXT: Record<Status, string> = {
   '404': 'Not found.',
   '405': 'Not allowed in the current state.',
   '409': 'State conflict.',
+  '422': 'Semantic validation failed.',
+  '500': 'Internal error.',
 };
 
 /** Path parameters that are documented as numeric; every other one is a string. */
@@ -153,14 +161,17 @@ function parameters(op: OperationSpec): OpenAPIV3_1.ParameterObject[] {
 type PathOperation = NonNullable<OpenAPIV3_1.PathItemObject['post']>;
 
 function operationObject(op: OperationSpec): PathOperation {
-  const responses: OpenAPIV3_1.ResponsesObject = {
-    '200': { description: STATUS_TEXT['200'], content: okContent(op.ok) },
-  };
-  for (const [status, names] of Object.entries(op.errors) as [
-    Exclude<Status, '200'>,
-    SchemaName | SchemaName[],
-  ][]) {
-    responses[status] = { description: STATUS_TEXT[status], content: jsonContent(names) };
+  const responses: OpenAPIV3_1.ResponsesObject = {};
+  // The default profile's answers: a status set by a reading is today's choice of that reading.
+  for (const { status, schemas, reading } of operationResponses(op)) {
+    const description = reading
+      ? `${STATUS_TEXT[status]} UNSURE: the status is the default of the reading ${reading}.`
+      : STATUS_TEXT[status];
+    responses[status] = {
+      description,
+      content:
+        status === '200' ? okContent(op.ok) : jsonContent(schemas.length === 1 ? schemas[0]! : schemas),
+    };
   }
   const params = parameters(op);
   const body = requestBody(op.request);

@@ -5,9 +5,11 @@
  */
 import type { Surface } from './base-urls';
 import { DOC_PAGES } from './doc-pages';
+import { expectedStatus } from './error-catalog';
+import { DEFAULT_READINGS, type Readings, type UndocumentedCode } from './readings';
 import type { SchemaName } from './registry';
 
-export type Status = '200' | '400' | '401' | '403' | '404' | '405' | '409';
+export type Status = '200' | '400' | '401' | '403' | '404' | '405' | '409' | '422' | '500';
 export type SecurityScheme =
   'merchantToken' | 'merchantBearer' | 'walletJwt' | 'applicationId' | 'cmsAppToken' | 'cmsUserToken';
 
@@ -23,7 +25,17 @@ export interface OperationSpec {
   security: SecurityScheme[][];
   request?: SchemaName | 'free-form';
   ok: SchemaName;
+  /** Error statuses a page documents (or that no reading governs), with their schema. */
   errors: Partial<Record<Exclude<Status, '200'>, SchemaName | SchemaName[]>>;
+  /** Request validation failures answer this schema with the status of the reading middleware-validation-status. */
+  validationError?: SchemaName;
+  /**
+   * Catalog codes without a documented status that this operation answers with `gateway-error`: each at the
+   * status of its `error-status-<code>` reading.
+   */
+  catalogCodes?: readonly UndocumentedCode[];
+  /** The path is the option of this reading (the docs do not show it). */
+  pathReading?: 'wallet-refresh-path';
   query?: string[];
   /**
    * Whether a client may repeat the request after a transient failure: `idempotent` is safe to repeat;
@@ -31,6 +43,11 @@ export interface OperationSpec {
    * which an edge throttle answers before the request is processed.
    */
   repeatable: 'idempotent' | 'not-repeatable';
+  /**
+   * Creates or settles a payment, or moves funds: never repeated and never used to probe which option of a reading
+   * the target follows (a probe on a refusal could otherwise go through).
+   */
+  movesMoney?: true;
 }
 
 const ALT_PREFIX = '/api/v1/integrations/transactions';
@@ -44,13 +61,15 @@ export const OPERATIONS = [
     path: '/transactions',
     operationId: 'createPaymentLink',
     repeatable: 'not-repeatable',
+    movesMoney: true,
     summary: 'Create a Payment Link',
     description: 'Returns {uid, reference, URL} at the top level: no envelope, and URL is uppercase.',
     docs: DOC_PAGES.createPaymentLink,
     security: [['merchantToken']],
     request: 'payment-link-request',
     ok: 'payment-link',
-    errors: { '400': 'middleware-error', '401': 'auth-error' },
+    errors: { '401': 'auth-error' },
+    validationError: 'middleware-error',
   },
   {
     surface: 'middleware',
@@ -58,6 +77,7 @@ export const OPERATIONS = [
     path: '/transactions-hook',
     operationId: 'createPaymentLinkWithBodyCredentials',
     repeatable: 'not-repeatable',
+    movesMoney: true,
     summary: 'Create a Payment Link from a browser (body credentials)',
     description:
       'No Authorization header: the privateKey + publicKey pair travels in the JSON body (for static SPAs without a backend). UNSURE: the rest of the contract is not visible; presumed to match POST /transactions.',
@@ -65,7 +85,8 @@ export const OPERATIONS = [
     security: [[]],
     request: 'transactions-hook-request',
     ok: 'payment-link',
-    errors: { '400': 'middleware-error', '401': 'auth-error' },
+    errors: { '401': 'auth-error' },
+    validationError: 'middleware-error',
   },
   {
     surface: 'middleware',
@@ -73,12 +94,14 @@ export const OPERATIONS = [
     path: ALT_PREFIX,
     operationId: 'createAlternativePaymentTransaction',
     repeatable: 'not-repeatable',
+    movesMoney: true,
     summary: 'Create an Alternative Payments transaction',
     docs: DOC_PAGES.altCreateTransaction,
     security: [['merchantBearer']],
     request: 'alt-transaction-request',
     ok: 'alt-transaction',
-    errors: { '400': 'middleware-error', '401': 'auth-error' },
+    errors: { '401': 'auth-error' },
+    validationError: 'middleware-error',
   },
   {
     surface: 'middleware',
@@ -91,7 +114,8 @@ export const OPERATIONS = [
     security: [['merchantBearer']],
     request: 'alt-payment-intent-request',
     ok: 'alt-payment-intent',
-    errors: { '400': 'middleware-error', '401': 'auth-error', '404': 'middleware-error' },
+    errors: { '401': 'auth-error', '404': 'middleware-error' },
+    validationError: 'middleware-error',
   },
   {
     surface: 'middleware',
@@ -99,12 +123,14 @@ export const OPERATIONS = [
     path: `${ALT_PREFIX}/{transactionId}/payments`,
     operationId: 'createAlternativePayment',
     repeatable: 'not-repeatable',
+    movesMoney: true,
     summary: 'Start the payment with a processor and get the instruction to render',
     docs: DOC_PAGES.altProcessPayment,
     security: [['merchantBearer']],
     request: 'alt-payment-request',
     ok: 'alt-payment',
-    errors: { '400': 'middleware-error', '401': 'auth-error', '404': 'middleware-error' },
+    errors: { '401': 'auth-error', '404': 'middleware-error' },
+    validationError: 'middleware-error',
   },
   {
     surface: 'middleware',
@@ -112,6 +138,7 @@ export const OPERATIONS = [
     path: `${ALT_PREFIX}/{transactionId}/dismiss`,
     operationId: 'dismissAlternativePaymentTransaction',
     repeatable: 'not-repeatable',
+    movesMoney: true,
     summary: 'Dismiss (or cancel) an Alternative Payments transaction',
     description:
       'CREATED/USED → DISMISSED, plain text OK (idempotent). IN_PROGRESS with a cancel hook → CANCELLED, JSON body; without a hook → 405 (ownCode 4021). APPROVED/DENIED/EXPIRED/DISMISSED → 409 (ownCode 4020). The optional body is free-form and not validated.',
@@ -148,8 +175,9 @@ export const OPERATIONS = [
     repeatable: 'not-repeatable',
     summary: 'Rotate the token pair with the single-use refresh token',
     description:
-      'UNSURE: the path is not visible in the docs; /auth/refresh is presumed (the CMS uses /app/auth/refresh).',
+      'UNSURE: the path and the body are not visible in the docs: the readings wallet-refresh-path (default /auth/refresh, as the CMS uses /app/auth/refresh) and wallet-refresh-body.',
     docs: DOC_PAGES.goLive,
+    pathReading: 'wallet-refresh-path',
     security: [[]],
     request: 'refresh-request',
     ok: 'login-response',
@@ -218,7 +246,8 @@ export const OPERATIONS = [
     docs: DOC_PAGES.cardLifecycle,
     security: [['walletJwt']],
     ok: 'virtual-card',
-    errors: { '401': WG_AUTH_FAILURE, '404': 'gateway-error' },
+    errors: { '401': WG_AUTH_FAILURE },
+    catalogCodes: ['7100'],
   },
   {
     surface: 'walletGateway',
@@ -226,17 +255,14 @@ export const OPERATIONS = [
     path: '/cards/{cardId}/funds',
     operationId: 'operateCardFunds',
     repeatable: 'not-repeatable',
+    movesMoney: true,
     summary: 'Add or withdraw funds on a card',
     docs: DOC_PAGES.assignFunds,
     security: [['walletJwt']],
     request: 'funds-request',
     ok: 'custom-response',
-    errors: {
-      '400': 'gateway-error',
-      '401': WG_AUTH_FAILURE,
-      '404': 'gateway-error',
-      '409': 'gateway-error',
-    },
+    errors: { '400': 'gateway-error', '401': WG_AUTH_FAILURE },
+    catalogCodes: ['7200', '7303'],
   },
   {
     surface: 'cms',
@@ -300,9 +326,53 @@ export function operation(id: OperationId): OperationSpec {
   return BY_ID.get(id)!;
 }
 
-/** The schema(s) a response with this status must match; undefined when the status is not documented. */
-export function responseSchemas(op: OperationSpec, status: number): SchemaName[] | undefined {
-  const names = status === 200 ? op.ok : op.errors[String(status) as Exclude<Status, '200'>];
-  if (names === undefined) return undefined;
-  return Array.isArray(names) ? names : [names as SchemaName];
+/** The operation as a profile has it: its path from `pathReading` where the docs do not show one. */
+export function operationUnder(id: OperationId, readings: Readings): OperationSpec {
+  const op = operation(id);
+  return op.pathReading ? { ...op, path: readings[op.pathReading] } : op;
+}
+
+/** One answer an operation may give: its status, its schema(s), and the reading that set the status, if any. */
+export interface OperationResponse {
+  status: Status;
+  schemas: SchemaName[];
+  /** The reading whose option gives this status (an assumed status); absent for a documented one. */
+  reading?: string;
+}
+
+const asList = (names: SchemaName | readonly SchemaName[]): SchemaName[] =>
+  Array.isArray(names) ? [...(names as SchemaName[])] : [names as SchemaName];
+
+/** Every answer of an operation under a profile, 200 first; statuses a reading sets say which reading. */
+export function operationResponses(
+  op: OperationSpec,
+  readings: Readings = DEFAULT_READINGS,
+): OperationResponse[] {
+  const answers: OperationResponse[] = [{ status: '200', schemas: [op.ok] }];
+  const add = (status: Status, schemas: SchemaName[], reading?: string) => {
+    const existing = answers.find((a) => a.status === status);
+    if (existing) {
+      for (const name of schemas) if (!existing.schemas.includes(name)) existing.schemas.push(name);
+      return;
+    }
+    answers.push({ status, schemas, ...(reading ? { reading } : {}) });
+  };
+  for (const [status, names] of Object.entries(op.errors) as [Status, SchemaName | SchemaName[]][])
+    add(status, asList(names));
+  if (op.validationError)
+    add(readings['middleware-validation-status'], [op.validationError], 'middleware-validation-status');
+  for (const code of op.catalogCodes ?? []) {
+    const expected = expectedStatus(code, readings);
+    add(String(expected.status) as Status, ['gateway-error'], expected.reading);
+  }
+  return answers;
+}
+
+/** The schema(s) a response with this status must match under a profile; undefined when it is not an answer. */
+export function responseSchemas(
+  op: OperationSpec,
+  status: number,
+  readings: Readings = DEFAULT_READINGS,
+): SchemaName[] | undefined {
+  return operationResponses(op, readings).find((answer) => answer.status === String(status))?.schemas;
 }

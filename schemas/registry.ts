@@ -8,29 +8,30 @@ import { AltDismissSchema } from './alt-dismiss.schema';
 import { AltPaymentIntentRequestSchema } from './alt-payment-intent-request.schema';
 import { AltPaymentIntentSchema } from './alt-payment-intent.schema';
 import { AltPaymentRequestSchema } from './alt-payment-request.schema';
-import { AltPaymentSchema } from './alt-payment.schema';
+import { altPaymentFor, AltPaymentSchema } from './alt-payment.schema';
 import { AltStatusSchema } from './alt-status.schema';
 import { AltTransactionRequestSchema } from './alt-transaction-request.schema';
 import { AltTransactionSchema } from './alt-transaction.schema';
 import { AuthErrorSchema } from './auth-error.schema';
-import { CmsAppLoginRequestSchema } from './cms-app-login-request.schema';
+import { cmsAppLoginRequestFor, CmsAppLoginRequestSchema } from './cms-app-login-request.schema';
 import { CmsAppLoginResponseSchema } from './cms-app-login-response.schema';
 import { CmsCardholderRequestSchema } from './cms-cardholder-request.schema';
 import { CmsUserLoginRequestSchema } from './cms-user-login-request.schema';
 import { CmsUserLoginResponseSchema } from './cms-user-login-response.schema';
-import { CustomResponseSchema } from './custom-response.schema';
+import { customResponseFor, CustomResponseSchema } from './custom-response.schema';
 import { DOCUMENTED_VALUES } from './documented-values';
 import { FundsRequestSchema } from './funds-request.schema';
-import { GatewayErrorSchema } from './gateway-error.schema';
-import { HealthSchema } from './health.schema';
+import { gatewayErrorFor, GatewayErrorSchema } from './gateway-error.schema';
+import { healthFor, HealthSchema } from './health.schema';
 import { LoginRequestSchema } from './login-request.schema';
-import { LoginResponseSchema } from './login-response.schema';
-import { MerchantCallbackSchema } from './merchant-callback.schema';
-import { MiddlewareErrorSchema } from './middleware-error.schema';
+import { loginResponseFor, LoginResponseSchema } from './login-response.schema';
+import { merchantCallbackFor, MerchantCallbackSchema } from './merchant-callback.schema';
+import { middlewareErrorFor, MiddlewareErrorSchema } from './middleware-error.schema';
 import { MiddlewareSuccessSchema } from './middleware-success.schema';
 import { PaymentLinkRequestSchema } from './payment-link-request.schema';
-import { PaymentLinkSchema } from './payment-link.schema';
-import { RefreshRequestSchema } from './refresh-request.schema';
+import { paymentLinkFor, PaymentLinkSchema } from './payment-link.schema';
+import { DEFAULT_READINGS, type Readings } from './readings';
+import { refreshRequestFor, RefreshRequestSchema } from './refresh-request.schema';
 import { ReturnUrlQuerySchema } from './return-url-query.schema';
 import { schemaId, strictSchemaId } from './schema-id';
 import { strictVariant } from './strict-variant';
@@ -74,6 +75,23 @@ const SCHEMAS = {
 } as const satisfies Record<string, { $id: string; description: string }>;
 
 export type SchemaName = keyof typeof SCHEMAS;
+
+/**
+ * Schemas whose shape depends on a reading (schemas/readings.ts): the schema under a profile. Under the default
+ * profile each returns the registered schema above; any other option has its own `$id` (`variantSchemaId`).
+ */
+const VARIANTS: Partial<Record<SchemaName, (readings: Readings) => object>> = {
+  'custom-response': customResponseFor,
+  'gateway-error': gatewayErrorFor,
+  'middleware-error': middlewareErrorFor,
+  'payment-link': paymentLinkFor,
+  'alt-payment': altPaymentFor,
+  'merchant-callback': merchantCallbackFor,
+  'login-response': loginResponseFor,
+  'refresh-request': refreshRequestFor,
+  health: healthFor,
+  'cms-app-login-request': cmsAppLoginRequestFor,
+};
 export const SCHEMA_NAMES: readonly SchemaName[] = Object.freeze(Object.keys(SCHEMAS) as SchemaName[]);
 
 export interface FieldError {
@@ -117,6 +135,17 @@ export function schemaFor<N extends SchemaName>(name: N): (typeof SCHEMAS)[N] {
   return SCHEMAS[checkedName(name) as N];
 }
 
+/** The schema of `name` under a profile: the registered one, or another option's variant (its own `$id`). */
+export function schemaUnder(name: SchemaName, readings: Readings): { $id: string; description: string } {
+  const variant = VARIANTS[checkedName(name)]?.(readings);
+  return (variant ?? SCHEMAS[name]) as { $id: string; description: string };
+}
+
+/** Whether the schema of `name` depends on a reading. */
+export function hasVariants(name: SchemaName): boolean {
+  return VARIANTS[name] !== undefined;
+}
+
 /** The strict variant: undocumented fields and undocumented enum values fail. */
 export function strictSchemaFor(name: SchemaName): object {
   return STRICT_VARIANTS.get(checkedName(name)) as object;
@@ -134,6 +163,13 @@ function validatorFor(id: string): ValidateFunction {
   const fn = ajv.getSchema(id);
   if (!fn) throw new Error(`no schema registered under ${id}`);
   return fn;
+}
+
+/** Registers a variant the first time a profile asks for it (variants are built once per option set). */
+function idUnder(name: SchemaName, readings: Readings): string {
+  const schema = schemaUnder(name, readings);
+  if (!ajv.getSchema(schema.$id)) ajv.addSchema(schema);
+  return schema.$id;
 }
 
 const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -166,8 +202,16 @@ function check(id: string, value: unknown): ErrorObject[] {
   return fn(value) ? [] : [...(fn.errors ?? [])];
 }
 
-export function validate(name: SchemaName, value: unknown): ValidationResult {
-  const errors = check(schemaFor(name).$id, value);
+/**
+ * Validates a body against the lenient schema of `name` under a profile (the default profile when omitted:
+ * every reading at today's choice).
+ */
+export function validate(
+  name: SchemaName,
+  value: unknown,
+  readings: Readings = DEFAULT_READINGS,
+): ValidationResult {
+  const errors = check(idUnder(name, readings), value);
   return { valid: errors.length === 0, errors: fieldErrors(errors) };
 }
 

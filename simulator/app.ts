@@ -15,7 +15,7 @@ export type Surfaces = Record<SurfaceName, FastifyInstance>;
 
 export function buildSurfaces(
   ctx: SimulatorContext,
-  options: { logger: boolean; tls?: SecureContextOptions },
+  options: { logger: boolean; tls?: SecureContextOptions; httpVariants?: boolean },
 ): Surfaces {
   return {
     middleware: buildMiddleware(ctx, options),

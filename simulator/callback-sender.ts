@@ -20,8 +20,9 @@ const LOG_LIMIT = 2000;
 
 export interface CallbackEvent {
   uid: string;
-  reference: string;
-  /** Lowercase terminal status: approved, denied, expired. */
+  /** Absent for an Alternative Payments event under the reading callback-reference = payment-links-only. */
+  reference?: string;
+  /** Terminal status, in the case the reading callback-status-case serves: approved, denied, expired. */
   status: string;
   /** Set only while `cvv-in-callback` is on. */
   cvv?: string;
@@ -121,7 +122,7 @@ export class CallbackSender {
     const body: Record<string, unknown> = {};
     if (!this.mutations.has('callback-without-uid'))
       body.uid = redelivery && this.mutations.has('redelivery-new-uid') ? transactionUid() : event.uid;
-    body.reference = event.reference;
+    if (event.reference !== undefined) body.reference = event.reference;
     body.status = this.mutations.has('callback-status-uppercase') ? event.status.toUpperCase() : event.status;
     if (event.cvv !== undefined) body.cvv = event.cvv;
     return JSON.stringify(body);

@@ -8,6 +8,7 @@ import { Clock } from './clock';
 import { createCredentials, type SimulatorCredentials, type SimulatorKeys } from './credentials';
 import { FaultBook } from './faults';
 import type { MutationSet } from './mutations';
+import type { Readings } from '../schemas/readings';
 import { Store, type StoreLimits } from './store';
 
 /** Token lifetimes of the merchant/client gateway (FAQ): access 30 minutes, refresh 7 days. */
@@ -57,6 +58,8 @@ export class SimulatorContext {
 
   constructor(
     readonly mutations: MutationSet,
+    /** The option served for every docs-silent reading; replaced by `PUT /__sim/readings`, kept by a reset. */
+    public readings: Readings,
     options: { https: boolean; retryScheduleMs?: number[]; limits: StoreLimits; checkout?: CheckoutLayout },
   ) {
     const { credentials, keys } = createCredentials();
@@ -89,7 +92,7 @@ export class SimulatorContext {
     return this.client().returnUrl ?? `${this.urls.webview}/return`;
   }
 
-  /** `POST /__sim/reset`: data, faults, client config, token lifetimes, clock, callbacks. Mutations stay. */
+  /** `POST /__sim/reset`: data, faults, client config, token lifetimes, clock, callbacks. Mutations and readings stay. */
   reset(): void {
     this.faults.clear();
     this.callbacks.reset();

@@ -8,6 +8,8 @@ import { ControlInputError, mergeClientConfig } from './clients';
 import type { SimulatorContext } from './context';
 import { unknownMutations, describeUnknownMutations } from './mutations';
 import { expireIfDue, finishAlternative } from './outcomes';
+import { readingsProblem, servedReadings } from './readings';
+import { READINGS } from '../schemas/readings';
 import { TERMINAL_ALTERNATIVE } from './store';
 
 const COMPLETE_STATUSES = ['APPROVED', 'DENIED', 'EXPIRED'] as const;
@@ -125,6 +127,26 @@ export function registerControl(ctx: SimulatorContext) {
       ctx.mutations.replace(names);
       await ctx.mutations.changed();
       return ctx.mutations.list();
+    });
+
+    app.get('/readings', { config }, async () =>
+      READINGS.map((reading) => ({
+        name: reading.name,
+        option: ctx.readings[reading.name as keyof typeof ctx.readings],
+        options: reading.options.map((option) => option.name),
+        default: reading.default,
+      })),
+    );
+
+    // Replaces the served options: readings left out go back to their defaults.
+    app.put('/readings', { config }, async (request, reply) => {
+      const body = request.body;
+      if (!isObject(body) || !isObject(body.readings))
+        return fail(reply, 400, 'the body must be { "readings": { "<name>": "<option>", … } }.');
+      const problem = readingsProblem(body.readings);
+      if (problem) return fail(reply, 400, `${problem}.`);
+      ctx.readings = servedReadings(body.readings);
+      return ctx.readings;
     });
 
     app.get<{ Querystring: { uid?: string } }>('/deliveries', { config }, async (request) =>

@@ -8,8 +8,11 @@ import {
   generateKeyPairSync,
   randomBytes,
   randomUUID,
+  verify,
   type KeyObject,
 } from 'node:crypto';
+import { loginSignedMessage } from '../schemas/login-request.schema';
+import type { Readings } from '../schemas/readings';
 
 export interface SimulatorCredentials {
   merchantToken: string; // 64 lowercase hex chars
@@ -18,7 +21,7 @@ export interface SimulatorCredentials {
   publicKey: string; // the /transactions-hook pair (UUID-shaped)
   applicationId: string;
   walletMerchant: string;
-  walletPrivateKey: string; // Ed25519 PKCS8 PEM; the login signs the UTF-8 merchant slug (assumption)
+  walletPrivateKey: string; // Ed25519 PKCS8 PEM; what a login signs is the reading wallet-login-signed-bytes
   cmsMerchant: string;
   cmsEmail: string;
   cmsPassword: string;
@@ -67,4 +70,22 @@ export function createCredentials(): { credentials: SimulatorCredentials; keys: 
       walletPublic: createPublicKey(createPrivateKey(walletPrivateKey)),
     },
   };
+}
+
+/**
+ * Whether `signature` (base64) is the application key's Ed25519 signature of the login bytes the reading
+ * wallet-login-signed-bytes names (the Wallet Gateway login, and the CMS app login when it is signed).
+ */
+export function signsLogin(
+  keys: SimulatorKeys,
+  merchant: string,
+  signature: string,
+  readings: Readings,
+): boolean {
+  try {
+    const message = loginSignedMessage(merchant, readings['wallet-login-signed-bytes']);
+    return verify(null, message, keys.walletPublic, Buffer.from(signature, 'base64'));
+  } catch {
+    return false;
+  }
 }

@@ -1,10 +1,19 @@
 /**
  * Error bodies of each surface. Codes, statuses and messages come from the error catalog table
  * (`schemas/error-catalog.ts`); nothing here re-types them. A catalog row without a documented status is answered
- * with its `assumedHttp`, and one without an exact message with its `meaning`.
+ * with the option served for its `error-status-<code>` reading, and one without an exact message with its
+ * `meaning`. Where a body's layout is a reading (error-code-form, middleware-error-layout,
+ * middleware-own-code-type), the served option shapes it.
  */
-import { ERROR_CATALOG } from '../schemas/error-catalog';
+import { ERROR_CATALOG, statusByRule } from '../schemas/error-catalog';
+import type { Readings } from '../schemas/readings';
 import type { MutationSet } from './mutations';
+
+/** What an error body depends on: the mutations switched on and the readings served. */
+export interface Served {
+  readonly mutations: MutationSet;
+  readonly readings: Readings;
+}
 
 type CatalogRow = (typeof ERROR_CATALOG)[number];
 export type CatalogCode = CatalogRow['code'];
@@ -19,10 +28,9 @@ function row(code: CatalogCode): CatalogRow {
   return found;
 }
 
-/** The HTTP status the simulator answers for a catalog code: the documented one, else the assumed one. */
-export function catalogStatus(code: CatalogCode): number {
-  const entry = row(code);
-  return entry.http ?? ('assumedHttp' in entry ? entry.assumedHttp : 500);
+/** The HTTP status the simulator answers for a catalog code: the documented one, else its reading's option. */
+export function catalogStatus(code: CatalogCode, readings: Readings): number {
+  return row(code).http ?? statusByRule(code, readings);
 }
 
 /** The wire message: the exact documented string, else the documented meaning. */
@@ -43,45 +51,83 @@ function reworded(message: string): string {
 }
 
 /**
- * Wallet Gateway / CMS error: the CustomResponse form `{success:false, message, errors:[{code, message}]}`.
- * `detail` says what was wrong with the request (top-level `message`); `errors[].message` is the catalog's.
+ * Wallet Gateway / CMS error, where the reading error-code-form puts the code: `errors-array`
+ * `{success:false, message, errors:[{code, message}]}`, `error-object` `{success:false, message, error:{code,
+ * message}}`, or `terminal-error` `{statusCode, message, error:{code, name, detail}}`. `detail` says what was
+ * wrong with the request (the top-level `message`, or `error.detail` in the terminal form, whose top-level message
+ * is the catalog's); the catalog message goes beside the code.
  */
-export function gatewayError(code: GatewayCode, mutations: MutationSet, detail?: string): ErrorReply {
-  let status = catalogStatus(code);
+export function gatewayError(code: GatewayCode, served: Served, detail?: string): ErrorReply {
+  const { mutations, readings } = served;
+  let status = catalogStatus(code, readings);
   let message = catalogMessage(code);
   if (mutations.has('catalog-message-changed')) message = reworded(message);
   if (code === '7001' && mutations.has('catalog-status-wrong')) status = 500;
+  const wireCode = mutations.has('numeric-error-codes') ? Number(code) : code;
+  const form = readings['error-code-form'];
+  if (form === 'terminal-error') {
+    const error = { code: wireCode, name: row(code).name, ...(detail ? { detail } : {}) };
+    return { status, body: { statusCode: status, message, error } };
+  }
   const body: Record<string, unknown> = {
     success: !mutations.has('success-true-with-errors') ? false : true,
     message: detail ?? message,
   };
   if (!mutations.has('success-false-without-errors')) {
-    body.errors = [{ code: mutations.has('numeric-error-codes') ? Number(code) : code, message }];
+    if (form === 'error-object') body.error = { code: wireCode, message };
+    else body.errors = [{ code: wireCode, message }];
   }
   return { status, body };
 }
 
 /** The errors a Wallet Gateway or CMS surface answers outside its routes: bad input, a bug, an unknown route. */
-export function customResponseErrors(mutations: MutationSet) {
+export function customResponseErrors(served: Served) {
   return {
-    badInput: (detail: string) => gatewayError('7000', mutations, detail),
-    internal: () => gatewayError('7003', mutations),
+    badInput: (detail: string) => gatewayError('7000', served, detail),
+    internal: () => gatewayError('7003', served),
     notFound: () =>
-      mutations.has('unknown-route-wrong-code')
-        ? gatewayError('7004', mutations)
-        : gatewayError('7010', mutations),
+      served.mutations.has('unknown-route-wrong-code')
+        ? gatewayError('7004', served)
+        : gatewayError('7010', served),
   };
 }
 
 /**
- * Middleware error: `{success:false, ownCode, message}` (the field layout beyond `ownCode` is our assumption).
- * `message` defaults to the catalog meaning; bad-input errors say which field is wrong instead.
+ * Middleware error: `{success:false, ownCode, message}`, laid out as the readings middleware-error-layout
+ * (without `success` for own-code-only) and middleware-own-code-type (a string for `string`) say. `message`
+ * defaults to the catalog meaning; bad-input errors say which field is wrong instead. `status` overrides the
+ * catalog's (a validation failure under the reading middleware-validation-status).
  */
-export function middlewareError(code: MiddlewareCode, mutations: MutationSet, message?: string): ErrorReply {
-  const body: Record<string, unknown> = { success: false };
-  if (!mutations.has('middleware-error-without-own-code')) body.ownCode = Number(code);
-  body.message = message ?? catalogMessage(code);
-  return { status: catalogStatus(code), body };
+export function middlewareError(
+  code: MiddlewareCode | typeof VALIDATION_422_OWN_CODE,
+  served: Served,
+  message?: string,
+  status?: number,
+): ErrorReply {
+  const { mutations, readings } = served;
+  const body: Record<string, unknown> = {};
+  if (readings['middleware-error-layout'] === 'success-own-code') body.success = false;
+  if (!mutations.has('middleware-error-without-own-code'))
+    body.ownCode = readings['middleware-own-code-type'] === 'string' ? String(code) : Number(code);
+  body.message =
+    message ?? (code === VALIDATION_422_OWN_CODE ? 'Unprocessable request' : catalogMessage(code));
+  return {
+    status: status ?? (code === VALIDATION_422_OWN_CODE ? 422 : catalogStatus(code, readings)),
+    body,
+  };
+}
+
+/**
+ * The ownCode of a validation failure answered 422 (reading middleware-validation-status = 422). OURS: no
+ * ownCode is documented for it, and the documented 5000 is a 400, so a 422 cannot carry it.
+ */
+export const VALIDATION_422_OWN_CODE = '4220';
+
+/** A Middleware request-validation failure, at the status the reading middleware-validation-status serves. */
+export function middlewareValidationError(served: Served, message: string): ErrorReply {
+  return served.readings['middleware-validation-status'] === '422'
+    ? middlewareError(VALIDATION_422_OWN_CODE, served, message)
+    : middlewareError('5000', served, message);
 }
 
 /** The Middleware authorizer's 401 (AWS-authorizer style: the docs show no body). */
@@ -100,11 +146,11 @@ export const GUARD_UNAUTHORIZED: ErrorReply = {
 export const GUARD_FORBIDDEN: ErrorReply = { status: 403, body: { statusCode: 403, message: 'FORBIDDEN' } };
 
 /** 401 for an expired access token: the catalog's `TOKEN_EXPIRED`, placed in `message` (our assumption). */
-export function tokenExpired(): ErrorReply {
+export function tokenExpired(readings: Readings): ErrorReply {
   return {
-    status: catalogStatus('TOKEN_EXPIRED'),
+    status: catalogStatus('TOKEN_EXPIRED', readings),
     body: {
-      statusCode: catalogStatus('TOKEN_EXPIRED'),
+      statusCode: catalogStatus('TOKEN_EXPIRED', readings),
       message: row('TOKEN_EXPIRED').code,
       error: 'Unauthorized',
     },

@@ -9,6 +9,7 @@ import { CHECKOUT_LAYOUTS, SimulatorContext, type CheckoutLayout, type SurfaceUr
 import type { SimulatorCredentials } from './credentials';
 import { SURFACES, type SurfaceName } from './faults';
 import { describeUnknownMutations, MutationSet, unknownMutations } from './mutations';
+import { readingsProblem, servedReadings } from './readings';
 import { DEFAULT_LIMITS } from './store';
 import { CMS_PREFIX } from './surfaces/cms';
 import { buildFields } from './surfaces/fields';
@@ -25,8 +26,15 @@ export interface SimulatorOptions {
   port?: number; // first port; 0 (default) = a free port for each surface
   https?: boolean | { certValidityDays?: number }; // TLS 1.2 minimum + HSTS
   mutations?: string[]; // named contract mutations switched on from the start
+  /** Options of docs-silent readings to serve instead of the defaults, e.g. { 'callback-status-case': 'uppercase' }. */
+  readings?: Readonly<Record<string, string>>;
   callbackRetryScheduleMs?: number[]; // default [1000, 5000, 30000]; tests pass e.g. [20, 40, 80]
   logger?: boolean;
+  /**
+   * Answer every request in one of the forms HTTP treats as equal (compression, chunking, charset spelling,
+   * header-name case, up to 100 ms latency), cycling through them: proves clients read the contract, not bytes.
+   */
+  httpVariants?: boolean;
   /** How many transactions are kept (newest first); older ones become "not found". Default 10,000. */
   maxTransactions?: number;
   /** `page` (default): one card form; `frames`: hosted fields in cross-origin iframes, 3-D Secure in an iframe. */
@@ -87,6 +95,8 @@ function checkOptions(options: SimulatorOptions): void {
     throw new SimulatorOptionsError('https.certValidityDays must be an integer from 1 to 825.');
   const unknown = unknownMutations(options.mutations ?? []);
   if (unknown.length > 0) throw new SimulatorOptionsError(describeUnknownMutations(unknown));
+  const badReading = readingsProblem(options.readings ?? {});
+  if (badReading) throw new SimulatorOptionsError(`readings: ${badReading}.`);
 }
 
 function urlHost(host: string): string {
@@ -146,7 +156,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const host = options.host ?? '127.0.0.1';
   const mutations = new MutationSet(options.mutations ?? []);
   const https = options.https !== undefined && options.https !== false;
-  const ctx = new SimulatorContext(mutations, {
+  const ctx = new SimulatorContext(mutations, servedReadings(options.readings), {
     https,
     checkout: options.checkout ?? 'page',
     ...(options.callbackRetryScheduleMs ? { retryScheduleMs: options.callbackRetryScheduleMs } : {}),
@@ -161,6 +171,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const tls = https ? await createTlsMaterial(validityDays, mutations) : undefined;
   const surfaceOptions = {
     logger: options.logger ?? false,
+    httpVariants: options.httpVariants ?? false,
     ...(tls ? { tls: secureContextOptions(tls, mutations) } : {}),
   };
   const surfaces = buildSurfaces(ctx, surfaceOptions);

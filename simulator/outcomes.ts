@@ -17,7 +17,7 @@ export function finishPaymentLink(
   ctx.callbacks.send(ctx.client().callback, {
     uid: txn.uid,
     reference: callbackReference(ctx, txn.reference),
-    status,
+    status: callbackStatus(ctx, status),
     ...(cvc !== undefined && ctx.mutations.has('cvv-in-callback') ? { cvv: cvc } : {}),
   });
 }
@@ -29,11 +29,18 @@ export function finishAlternative(
   status: Extract<AlternativeStatus, 'APPROVED' | 'DENIED' | 'EXPIRED'>,
 ): void {
   txn.status = status;
+  // Reading callback-reference = payment-links-only: "only this flow [Payment Link] returns the reference code".
+  const withReference = ctx.readings['callback-reference'] === 'every-flow';
   ctx.callbacks.send(ctx.client().callback, {
     uid: txn.uid,
-    reference: callbackReference(ctx, txn.reference),
-    status: status.toLowerCase(),
+    ...(withReference ? { reference: callbackReference(ctx, txn.reference) } : {}),
+    status: callbackStatus(ctx, status),
   });
+}
+
+/** The status as the reading callback-status-case writes it. */
+function callbackStatus(ctx: SimulatorContext, status: string): string {
+  return ctx.readings['callback-status-case'] === 'uppercase' ? status.toUpperCase() : status.toLowerCase();
 }
 
 /** The reference the callback carries: the create response's, unless a mutation breaks that rule. */

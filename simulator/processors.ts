@@ -3,9 +3,18 @@
  * `json` payload (Costa Rica / Honduras recipes), nequi's `payButton` payload (Colombia recipe), fri's
  * requiredFields intent, the special-cased intents of fri / nequi / globalPay-PSE, the data fri needs (`user` or
  * `phoneNumber`) and bamPaymentButton's `installments`. Everything else here (the other payload kinds, which
- * processor cancels how, nequi's and PSE's intent fields) is OUR assumption, listed in simulator/README.md.
+ * processor cancels how, nequi's and PSE's intent fields) is OUR assumption, listed in simulator/README.md;
+ * zigi's cancel row and whether a kind outside the list may come are readings (zigi-dismiss, payload-type-enum).
  */
+import type { Readings } from '../schemas/readings';
+
 export type PayloadKind = 'url' | 'qr' | 'html' | 'payButton' | 'json' | 'base64';
+
+/** A payload kind no page lists (ours): what a target that adds enum values (reading payload-type-enum) sends. */
+export const UNKNOWN_PAYLOAD_KIND = 'deeplink';
+
+/** The processor that answers UNKNOWN_PAYLOAD_KIND under payload-type-enum = open (ours: one outside the specs' cases). */
+export const OPEN_KIND_PROCESSOR = 'push-payment-gateway';
 
 /**
  * How dismiss treats an IN_PROGRESS transaction of this processor (dismiss-transaction page):
@@ -42,6 +51,12 @@ export const PROCESSOR_NAMES = Object.keys(PROCESSORS) as ProcessorName[];
 
 export function isProcessorName(name: string): name is ProcessorName {
   return Object.hasOwn(PROCESSORS, name);
+}
+
+/** How dismiss cancels this processor while IN_PROGRESS; zigi's row is the reading zigi-dismiss. */
+export function cancelBehaviour(processor: ProcessorName, readings: Readings): CancelBehaviour {
+  if (processor === 'zigi') return readings['zigi-dismiss'] === 'cancel-hook' ? 'hook' : 'upstream';
+  return PROCESSORS[processor].cancel;
 }
 
 /** The documented fri intent (payment-intents page), verbatim. */
@@ -133,13 +148,19 @@ export interface PaymentRequestInput {
   client: string;
   webviewUrl: string;
   installments?: number;
+  readings: Readings;
 }
 
 /** `{type, data}` of a payment request (the `paymentRequest` the payments answer carries). */
-export function paymentRequestFor(input: PaymentRequestInput): { type: PayloadKind; data: unknown } {
+export function paymentRequestFor(input: PaymentRequestInput): {
+  type: PayloadKind | typeof UNKNOWN_PAYLOAD_KIND;
+  data: unknown;
+} {
   const { processor, uid, reference, amount, client, webviewUrl } = input;
   const kind = PROCESSORS[processor].kind;
   const pageUrl = `${webviewUrl}/alternative/${encodeURIComponent(uid)}?processor=${encodeURIComponent(processor)}`;
+  if (processor === OPEN_KIND_PROCESSOR && input.readings['payload-type-enum'] === 'open')
+    return { type: UNKNOWN_PAYLOAD_KIND, data: pageUrl };
   switch (kind) {
     case 'url':
       return { type: kind, data: pageUrl };

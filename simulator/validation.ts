@@ -44,3 +44,21 @@ export const lazyValidatorCompiler: FastifySchemaCompiler<unknown> = ({ schema }
   validate.errors = null as ValidateFunction['errors'];
   return validate;
 };
+
+/**
+ * A body check for a route whose schema depends on a reading (so it cannot be the route's fixed schema): the
+ * first problem as "<field> <what is wrong>", or undefined for a valid body. Compiled on first use.
+ */
+export function compileBodyCheck(schema: object): (body: unknown) => string | undefined {
+  let compiled: ValidateFunction | undefined;
+  return (body) => {
+    compiled ??= ajv().compile(schema);
+    if (compiled(body)) return undefined;
+    const first = compiled.errors?.[0];
+    const params = (first?.params ?? {}) as Record<string, unknown>;
+    const where = first?.instancePath ? first.instancePath.slice(1).replace(/\//g, '.') : '';
+    if (typeof params.missingProperty === 'string')
+      return `${where ? `${where}.` : ''}${params.missingProperty} is required`;
+    return `${where || 'body'} ${first?.message ?? 'is invalid'}`;
+  };
+}

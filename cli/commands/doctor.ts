@@ -15,6 +15,7 @@ import {
   type ResolvedConfig,
   type Target,
 } from '../../fixtures/config';
+import { DEFAULT_READINGS, READING_NAMES } from '../../schemas/readings';
 import { UsageError } from '../usage-error';
 
 const USAGE = `usage: migo-contract doctor [--env ${TARGETS.join('|')}]`;
@@ -50,6 +51,23 @@ function browserLine(chromiumPath: string | undefined): { text: string; found: b
   }
 }
 
+/**
+ * The readings in force: the option this run holds the target to for every docs-silent question, and where it
+ * came from (today's choice, the profile file, MIGO_READINGS or an alias variable).
+ */
+export function readingsSection(config: ResolvedConfig['config']): string[] {
+  const differing = READING_NAMES.filter((name) => config.readings[name] !== DEFAULT_READINGS[name]);
+  const width = Math.max(...READING_NAMES.map((name) => name.length));
+  return [
+    `Readings in force (${differing.length} of ${READING_NAMES.length} differ from today's choice; "npx migo-contract readings" explains each):`,
+    ...READING_NAMES.map((name) => {
+      const origin = config.readingOrigins[name];
+      const where = origin ? `from ${origin}` : "today's choice";
+      return `  ${name.padEnd(width)}  ${config.readings[name]}  (${where})`;
+    }),
+  ];
+}
+
 function targetLine(resolved: ResolvedConfig, fromFlag: boolean): string {
   const { config, problems, origins } = resolved;
   if (problems.some((p) => p.variable === 'MIGO_ENV'))
@@ -82,6 +100,7 @@ export function doctorReport(
     `Variables set: ${[...counts].map(([origin, n]) => `${n} from ${origin === 'environment' ? 'the environment' : origin}`).join(', ') || 'none'}`,
     '',
     describeConfig(config),
+    ...readingsSection(config),
   );
 
   const browser = browserLine(config.checkout.chromiumPath);

@@ -1,6 +1,6 @@
 /**
  * `npx migo-contract simulator [--port N] [--host H] [--https] [--cert-days N] [--checkout page|frames]
- *   [--mutation NAME ...] [--log]`
+ *   [--mutation NAME ...] [--reading NAME=OPTION ...] [--http-variants] [--log]`
  * `npx migo-contract simulator --list-mutations`
  *
  * Starts the embedded Migo sandbox and prints, as the first stdout line, one JSON object with the surface URLs and
@@ -17,6 +17,10 @@ const HELP = `usage: migo-contract simulator [options]
   --checkout L      checkout layout: page (default, one card form) or frames (hosted fields in
                     cross-origin iframes, 3-D Secure challenge in an iframe)
   --mutation NAME   start with a contract mutation on (repeatable)
+  --reading N=O     serve option O of the docs-silent reading N instead of its default (repeatable;
+                    "npx migo-contract readings" lists them)
+  --http-variants   answer in HTTP-equivalent forms (compression, chunking, charset spelling, header
+                    case, up to 100 ms latency), cycling through them
   --list-mutations  print the mutation names and the rule each one breaks, then exit
   --log             log requests to stderr
 
@@ -30,6 +34,8 @@ interface Parsed {
   certDays?: number;
   checkout?: string;
   mutations: string[];
+  readings: Record<string, string>;
+  httpVariants: boolean;
   list: boolean;
   log: boolean;
   help: boolean;
@@ -44,7 +50,16 @@ function integerFlag(flag: string, value: string | undefined, min: number, max: 
 }
 
 function parse(argv: string[]): Parsed {
-  const parsed: Parsed = { port: 0, https: false, mutations: [], list: false, log: false, help: false };
+  const parsed: Parsed = {
+    port: 0,
+    https: false,
+    mutations: [],
+    readings: {},
+    httpVariants: false,
+    list: false,
+    log: false,
+    help: false,
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
     const eq = arg.indexOf('=');
@@ -90,6 +105,19 @@ function parse(argv: string[]): Parsed {
         parsed.mutations.push(name);
         break;
       }
+      case '--reading': {
+        const pair = value() ?? '';
+        const eq = pair.indexOf('=');
+        if (eq <= 0 || eq === pair.length - 1)
+          throw new UsageError(
+            `--reading needs NAME=OPTION, got "${pair}". Run "npx migo-contract readings" for the names and options.`,
+          );
+        parsed.readings[pair.slice(0, eq)] = pair.slice(eq + 1);
+        break;
+      }
+      case '--http-variants':
+        parsed.httpVariants = true;
+        break;
       case '--list-mutations':
         parsed.list = true;
         break;
@@ -134,6 +162,8 @@ export async function run(argv: string[]): Promise<number> {
       ...(options.host ? { host: options.host } : {}),
       ...(options.https ? { https: options.certDays ? { certValidityDays: options.certDays } : true } : {}),
       mutations: options.mutations,
+      readings: options.readings,
+      httpVariants: options.httpVariants,
       logger: options.log,
       ...(options.checkout === 'frames' ? { checkout: 'frames' as const } : {}),
     });

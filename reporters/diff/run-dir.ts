@@ -63,7 +63,10 @@ export interface RunSummary {
   status?: string;
   /** What the run talked to, recorded as it started; absent when the recorder was given none. */
   run?: RunMetadata;
-  /** The readings of the docs in force for this run (name → option). */
+  /**
+   * The option in force for every docs-silent reading (schemas/readings.ts), reading name → option; absent in
+   * summaries written before readings existed.
+   */
   readings?: Record<string, string>;
 }
 

@@ -9,6 +9,7 @@ import { CmsCardholderRequestSchema } from '../../schemas/cms-cardholder-request
 import { CmsUserLoginRequestSchema } from '../../schemas/cms-user-login-request.schema';
 import { RefreshRequestSchema } from '../../schemas/refresh-request.schema';
 import type { SimulatorContext } from '../context';
+import { signsLogin } from '../credentials';
 import { customResponseErrors, gatewayError, GUARD_FORBIDDEN, GUARD_UNAUTHORIZED } from '../errors';
 import { Sessions } from '../sessions';
 import type { Cardholder } from '../store';
@@ -36,7 +37,7 @@ export function buildCms(ctx: SimulatorContext, options: SurfaceOptions): Fastif
     {
       name: 'cms',
       prefix: CMS_PREFIX,
-      ...customResponseErrors(mutations),
+      ...customResponseErrors(ctx),
     },
     options,
   );
@@ -68,12 +69,24 @@ export function buildCms(ctx: SimulatorContext, options: SurfaceOptions): Fastif
 
   app.register(
     async (api) => {
-      api.post<{ Body: { merchant: string } }>(
+      api.post<{ Body: { merchant: string; signature?: unknown } }>(
         '/app/auth/login',
         { schema: { body: CmsAppLoginRequestSchema } },
         async (request, reply) => {
           if (request.body.merchant !== ctx.credentials.cmsMerchant)
             return sendError(reply, GUARD_UNAUTHORIZED);
+          // Reading cms-app-login-body = merchant-signature: signed as the Wallet Gateway login, with the
+          // application's Ed25519 key (the simulator's one application holds one key).
+          if (ctx.readings['cms-app-login-body'] === 'merchant-signature') {
+            const { signature } = request.body;
+            if (typeof signature !== 'string' || signature === '')
+              return sendError(
+                reply,
+                gatewayError('7000', ctx, 'Missing or invalid field: signature is required'),
+              );
+            if (!signsLogin(ctx.keys, request.body.merchant, signature, ctx.readings))
+              return sendError(reply, GUARD_UNAUTHORIZED);
+          }
           return { success: true, message: 'ok', data: sessions.issue(request.body.merchant, 'cms-app') };
         },
       );
@@ -132,16 +145,12 @@ export function buildCms(ctx: SimulatorContext, options: SurfaceOptions): Fastif
           if (!Number.isInteger(page) || page < 1)
             return sendError(
               reply,
-              gatewayError('7000', mutations, 'Missing or invalid field: page must be a positive integer'),
+              gatewayError('7000', ctx, 'Missing or invalid field: page must be a positive integer'),
             );
           if (!Number.isInteger(limit) || limit < 1 || limit > 100)
             return sendError(
               reply,
-              gatewayError(
-                '7000',
-                mutations,
-                'Missing or invalid field: limit must be an integer from 1 to 100',
-              ),
+              gatewayError('7000', ctx, 'Missing or invalid field: limit must be an integer from 1 to 100'),
             );
           const sortBy = query.sortBy ?? 'id';
           if (!SORTABLE.includes(sortBy))
@@ -149,7 +158,7 @@ export function buildCms(ctx: SimulatorContext, options: SurfaceOptions): Fastif
               reply,
               gatewayError(
                 '7000',
-                mutations,
+                ctx,
                 `Missing or invalid field: sortBy must be one of ${SORTABLE.join(', ')}`,
               ),
             );
@@ -157,7 +166,7 @@ export function buildCms(ctx: SimulatorContext, options: SurfaceOptions): Fastif
           if (order !== 'ASC' && order !== 'DESC')
             return sendError(
               reply,
-              gatewayError('7000', mutations, 'Missing or invalid field: sortOrder must be ASC or DESC'),
+              gatewayError('7000', ctx, 'Missing or invalid field: sortOrder must be ASC or DESC'),
             );
           const search = (query.searchText ?? '').toLowerCase();
           const all = [...ctx.store.cardholders.values()].filter(

@@ -13,6 +13,7 @@ import type { SimulatorContext } from '../context';
 import { registerControl } from '../control';
 import type { ErrorReply } from '../errors';
 import { FAULT_TEXT, type SurfaceName } from '../faults';
+import { serveHttpVariants } from '../http-variants';
 import { HSTS_VALUE } from '../tls';
 import { lazyValidatorCompiler } from '../validation';
 
@@ -42,6 +43,8 @@ export interface SurfaceSpec {
 export interface SurfaceOptions {
   logger: boolean;
   tls?: SecureContextOptions;
+  /** Serve HTTP-equivalent variants of every answer (http-variants.ts). */
+  httpVariants?: boolean;
 }
 
 export function sendError(reply: FastifyReply, error: ErrorReply): FastifyReply {
@@ -138,6 +141,8 @@ export function createSurface(
     }
     defaultJson(request, text, done);
   });
+
+  if (options.httpVariants) serveHttpVariants(app);
 
   if (options.tls) {
     app.addHook('onRequest', (_request, reply, done) => {

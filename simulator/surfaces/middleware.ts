@@ -18,6 +18,7 @@ import {
   catalogMessage,
   catalogStatus,
   middlewareError,
+  middlewareValidationError,
   MIDDLEWARE_NOT_FOUND,
   MIDDLEWARE_UNAUTHORIZED,
   type ErrorReply,
@@ -25,6 +26,8 @@ import {
 import { randomHex } from '../ids';
 import { expireIfDue } from '../outcomes';
 import {
+  cancelBehaviour,
+  UNKNOWN_PAYLOAD_KIND,
   intentFor,
   isProcessorName,
   paymentRequestFor,
@@ -58,7 +61,8 @@ function hasAtMostFourDecimals(amount: number): boolean {
 
 export function buildMiddleware(ctx: SimulatorContext, options: SurfaceOptions): FastifyInstance {
   const { mutations } = ctx;
-  const badInput = (message: string): ErrorReply => middlewareError('5000', mutations, message);
+  // Every request-validation failure: 400 / ownCode 5000, or 422 under the reading middleware-validation-status.
+  const badInput = (message: string): ErrorReply => middlewareValidationError(ctx, message);
   const app = createSurface(
     ctx,
     {
@@ -72,8 +76,10 @@ export function buildMiddleware(ctx: SimulatorContext, options: SurfaceOptions):
   );
 
   /**
-   * The shared authorizer: the merchant token in `Authorization`, raw or after an optional `Bearer ` (stripped).
-   * `paymentLink` enables the two Payment-Link-only mutations.
+   * The shared authorizer: the merchant token in `Authorization`, raw or after a `Bearer ` (stripped). Which forms
+   * each family accepts is a reading: payment-link-bearer (optional | refused | required) for Payment Links,
+   * alternative-bearer (optional | required) for Alternative Payments. `paymentLink` also enables the two
+   * Payment-Link-only mutations.
    */
   const merchantToken =
     (paymentLink: boolean): onRequestHookHandler =>
@@ -85,10 +91,13 @@ export function buildMiddleware(ctx: SimulatorContext, options: SurfaceOptions):
         return;
       }
       const bearer = /^bearer /i.test(header);
+      const prefix = paymentLink ? ctx.readings['payment-link-bearer'] : ctx.readings['alternative-bearer'];
       const refused =
-        paymentLink &&
-        ((bearer && mutations.has('payment-link-bearer-refused')) ||
-          (!bearer && mutations.has('payment-link-raw-token-refused')));
+        (bearer && prefix === 'refused') ||
+        (!bearer && prefix === 'required') ||
+        (paymentLink &&
+          ((bearer && mutations.has('payment-link-bearer-refused')) ||
+            (!bearer && mutations.has('payment-link-raw-token-refused'))));
       const token = bearer ? header.slice(7).trim() : header.trim();
       if (
         !refused &&
@@ -130,12 +139,20 @@ export function buildMiddleware(ctx: SimulatorContext, options: SurfaceOptions):
     };
     ctx.store.transactions.set(txn.uid, txn);
     const link = `${ctx.urls.webview}/?orderId=${txn.uid}`;
+    // Reading payment-link-url: the Dominican Republic recipe's envelope with a lowercase data.url.
+    if (ctx.readings['payment-link-url'] === 'data-url')
+      return {
+        success: true,
+        message: 'Transaction created',
+        data: { uid: txn.uid, reference: txn.reference, url: link },
+      };
     const created = mutations.has('payment-link-lowercase-url')
       ? { uid: txn.uid, reference: txn.reference, url: link }
       : { uid: txn.uid, reference: txn.reference, URL: link };
-    return mutations.has('payment-link-envelope')
-      ? { success: true, message: 'Transaction created', data: created }
-      : created;
+    if (mutations.has('payment-link-envelope'))
+      return { success: true, message: 'Transaction created', data: created };
+    // Reading payment-link-extra-fields: a target whose clients ignore unknown fields may add the Middleware's flag.
+    return ctx.readings['payment-link-extra-fields'] === 'ignored' ? { success: true, ...created } : created;
   };
 
   app.options('/transactions', preflight);
@@ -224,7 +241,7 @@ export function buildMiddleware(ctx: SimulatorContext, options: SurfaceOptions):
   ): { txn: AlternativeTransaction; processor: ProcessorName } | undefined => {
     const txn = findAlternative(request.params.transactionId);
     if (!txn) {
-      sendError(reply, middlewareError('2000', mutations));
+      sendError(reply, middlewareError('2000', ctx));
       return undefined;
     }
     const { processor } = request.body;
@@ -245,10 +262,7 @@ export function buildMiddleware(ctx: SimulatorContext, options: SurfaceOptions):
       return undefined;
     }
     if (TERMINAL_ALTERNATIVE.has(txn.status)) {
-      sendError(
-        reply,
-        middlewareError('4020', mutations, `Ineligible status: the transaction is ${txn.status}`),
-      );
+      sendError(reply, middlewareError('4020', ctx, `Ineligible status: the transaction is ${txn.status}`));
       return undefined;
     }
     return { txn, processor };
@@ -293,6 +307,7 @@ export function buildMiddleware(ctx: SimulatorContext, options: SurfaceOptions):
         amount: txn.amount,
         client: txn.client,
         webviewUrl: ctx.urls.webview,
+        readings: ctx.readings,
         ...(installments !== undefined ? { installments } : {}),
       });
       return {
@@ -300,7 +315,7 @@ export function buildMiddleware(ctx: SimulatorContext, options: SurfaceOptions):
         message: 'Success',
         data: {
           transaction_id: `${processor}_${randomHex(16)}`,
-          type: mutations.has('unknown-payload-kind') ? 'deeplink' : payment.type,
+          type: mutations.has('unknown-payload-kind') ? UNKNOWN_PAYLOAD_KIND : payment.type,
           data: payment.data,
           cancelAt: null,
         },
@@ -309,7 +324,7 @@ export function buildMiddleware(ctx: SimulatorContext, options: SurfaceOptions):
   );
 
   const missingTransactionId = async (_request: FastifyRequest, reply: FastifyReply) =>
-    sendError(reply, middlewareError('5000', mutations));
+    sendError(reply, middlewareError('5000', ctx));
   app.post(`${ALT}/dismiss`, { onRequest: altAuth }, missingTransactionId);
 
   app.post<{ Params: { transactionId: string } }>(
@@ -321,9 +336,9 @@ export function buildMiddleware(ctx: SimulatorContext, options: SurfaceOptions):
       if (!txn) {
         if (mutations.has('dismiss-unknown-gateway-code'))
           return reply
-            .code(catalogStatus('7010'))
+            .code(catalogStatus('7010', ctx.readings))
             .send({ success: false, ownCode: Number('7010'), message: catalogMessage('7010') });
-        return sendError(reply, middlewareError('2000', mutations));
+        return sendError(reply, middlewareError('2000', ctx));
       }
       const ok = () => reply.type('text/plain; charset=utf-8').send('OK');
       switch (txn.status) {
@@ -332,7 +347,7 @@ export function buildMiddleware(ctx: SimulatorContext, options: SurfaceOptions):
           txn.status = 'DISMISSED';
           return ok();
         case 'IN_PROGRESS': {
-          const cancel = txn.processor ? PROCESSORS[txn.processor].cancel : 'none';
+          const cancel = txn.processor ? cancelBehaviour(txn.processor, ctx.readings) : 'none';
           if (cancel === 'hook') {
             txn.status = 'CANCELLED';
             const status = mutations.has('alternative-status-lowercase') ? 'cancelled' : txn.status;
@@ -342,16 +357,16 @@ export function buildMiddleware(ctx: SimulatorContext, options: SurfaceOptions):
             txn.status = 'DISMISSED';
             return ok();
           }
-          return sendError(reply, middlewareError('4021', mutations));
+          return sendError(reply, middlewareError('4021', ctx));
         }
         case 'APPROVED':
           if (mutations.has('dismiss-approved-ok')) {
             txn.status = 'DISMISSED';
             return ok();
           }
-          return sendError(reply, middlewareError('4020', mutations, `Ineligible status: ${txn.status}`));
+          return sendError(reply, middlewareError('4020', ctx, `Ineligible status: ${txn.status}`));
         default:
-          return sendError(reply, middlewareError('4020', mutations, `Ineligible status: ${txn.status}`));
+          return sendError(reply, middlewareError('4020', ctx, `Ineligible status: ${txn.status}`));
       }
     },
   );

@@ -1,17 +1,24 @@
 /**
- * Wallet Gateway (`ali-api-gw-rest`, base URL ends in `/rest`): app login with an Ed25519-signed merchant slug,
- * JWT sessions, /health, /configs, users, virtual cards and funds operations. Errors are CustomResponses with the
+ * Wallet Gateway (`ali-api-gw-rest`, base URL ends in `/rest`): app login with an Ed25519 signature, JWT
+ * sessions, /health, /configs, users, virtual cards and funds operations. Errors are CustomResponses with the
  * catalog's codes, statuses and messages; an unknown route is 404 `7010 NOT_FOUND`.
+ *
+ * What the docs leave open is served as the readings say (schemas/readings.ts): the signed login bytes, the
+ * envelope of login/refresh/health, the refresh body and path, the applicationId header's name and the calls that
+ * need it.
  */
-import { randomInt, randomUUID, verify } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
+import { randomInt, randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { FundsRequestSchema, type FundsRequest } from '../../schemas/funds-request.schema';
 import { LoginRequestSchema } from '../../schemas/login-request.schema';
 import { RefreshRequestSchema } from '../../schemas/refresh-request.schema';
+import { optionNames } from '../../schemas/readings';
 import { UserRequestSchema } from '../../schemas/user-request.schema';
 import type { SimulatorContext } from '../context';
+import { signsLogin } from '../credentials';
 import { customResponseErrors, gatewayError, GUARD_UNAUTHORIZED } from '../errors';
 import { Sessions } from '../sessions';
+import { compileBodyCheck } from '../validation';
 import { isLuhnValid } from '../test-cards';
 import { createSurface, sendError, type SurfaceOptions } from './common';
 
@@ -46,16 +53,57 @@ export function buildWalletGateway(ctx: SimulatorContext, options: SurfaceOption
     {
       name: 'walletGateway',
       prefix: WALLET_PREFIX,
-      ...customResponseErrors(mutations),
+      ...customResponseErrors(ctx),
     },
     options,
   );
   const sessions = new Sessions(ctx);
 
+  // Environments page: `applicationId` on GET/PATCH /configs; many examples spell it `x-application-id` and send
+  // it on card and funds calls too. Which header, and where, are the readings application-id-header and -placement.
+  const applicationIdRefusal = (request: FastifyRequest) => {
+    const given = request.headers[ctx.readings['application-id-header'].toLowerCase()];
+    if (typeof given !== 'string' || given === '')
+      return gatewayError('7000', ctx, `Missing header: ${ctx.readings['application-id-header']}`);
+    if (given !== ctx.credentials.applicationId)
+      return gatewayError('7000', ctx, 'Invalid header: applicationId is not this application');
+    return undefined;
+  };
+
+  /** The app JWT, then (reading application-id-placement = every-call) the applicationId on every call. */
   const bearer: onRequestHookHandler = (request, reply, done) => {
     const auth = sessions.authenticate(request.headers.authorization, 'wallet');
-    if (auth.ok) return done();
-    sendError(reply, auth.error);
+    if (!auth.ok) return sendError(reply, auth.error);
+    const refusal =
+      ctx.readings['application-id-placement'] === 'every-call' ? applicationIdRefusal(request) : undefined;
+    if (refusal) return sendError(reply, refusal);
+    done();
+  };
+
+  /** A login, refresh or health answer in the envelope the reading wallet-envelope serves. */
+  const envelope = (data: object) =>
+    ctx.readings['wallet-envelope'] === 'custom-response'
+      ? { success: true, message: 'ok', data }
+      : { statusCode: 200, message: 'ok', data };
+
+  const refreshBody = compileBodyCheck(RefreshRequestSchema);
+
+  /** POST <path>: rotates the pair; the refresh token comes as the reading wallet-refresh-body serves it. */
+  const refresh = async (request: FastifyRequest, reply: FastifyReply) => {
+    let refreshToken: string;
+    if (ctx.readings['wallet-refresh-body'] === 'authorization-header') {
+      const header = request.headers.authorization;
+      if (typeof header !== 'string' || !header.startsWith('Bearer '))
+        return sendError(reply, GUARD_UNAUTHORIZED);
+      refreshToken = header.slice(7).trim();
+    } else {
+      const problem = refreshBody(request.body);
+      if (problem) return sendError(reply, gatewayError('7000', ctx, `Missing or invalid field: ${problem}`));
+      refreshToken = (request.body as { refreshToken: string }).refreshToken;
+    }
+    const result = sessions.refresh(refreshToken, 'wallet');
+    if (!result.ok) return sendError(reply, result.error);
+    return envelope(result.pair);
   };
 
   app.register(
@@ -66,54 +114,38 @@ export function buildWalletGateway(ctx: SimulatorContext, options: SurfaceOption
         async (request, reply) => {
           const { merchant, signature } = request.body;
           if (merchant !== ctx.credentials.walletMerchant) return sendError(reply, GUARD_UNAUTHORIZED);
-          let valid = false;
-          try {
-            valid = verify(
-              null,
-              Buffer.from(merchant, 'utf8'),
-              ctx.keys.walletPublic,
-              Buffer.from(signature, 'base64'),
-            );
-          } catch {
-            valid = false;
-          }
-          if (!valid && !mutations.has('login-bad-signature-accepted'))
+          if (
+            !signsLogin(ctx.keys, merchant, signature, ctx.readings) &&
+            !mutations.has('login-bad-signature-accepted')
+          )
             return sendError(reply, GUARD_UNAUTHORIZED);
           const pair = sessions.issue(merchant, 'wallet', { applicationId: ctx.credentials.applicationId });
-          return { statusCode: 200, message: 'ok', data: pair };
+          return envelope(pair);
         },
       );
 
-      api.post<{ Body: { refreshToken: string } }>(
-        '/auth/refresh',
-        { schema: { body: RefreshRequestSchema } },
-        async (request, reply) => {
-          const result = sessions.refresh(request.body.refreshToken, 'wallet');
-          if (!result.ok) return sendError(reply, result.error);
-          return { statusCode: 200, message: 'ok', data: result.pair };
-        },
-      );
+      // Both candidate paths are routes; only the one the reading wallet-refresh-path serves answers.
+      for (const path of optionNames('wallet-refresh-path'))
+        api.post(path, async (request, reply) =>
+          ctx.readings['wallet-refresh-path'] === path
+            ? refresh(request, reply)
+            : sendError(reply, customResponseErrors(ctx).notFound()),
+        );
 
       api.get('/health', async () =>
-        mutations.has('health-without-status-code')
-          ? { message: 'ok', data: {} }
-          : { statusCode: 200, message: 'ok', data: {} },
+        mutations.has('health-without-status-code') ? { message: 'ok', data: {} } : envelope({}),
       );
 
-      // Environments page: `applicationId` on GET/PATCH /configs; many examples spell it `x-application-id`.
       const applicationId: onRequestHookHandler = (request, reply, done) => {
-        const given = request.headers.applicationid ?? request.headers['x-application-id'];
-        if (mutations.has('configs-application-id-optional') && given === undefined) return done();
-        if (typeof given !== 'string' || given === '')
-          return sendError(reply, gatewayError('7000', mutations, 'Missing header: applicationId'));
-        if (given !== ctx.credentials.applicationId)
-          return sendError(
-            reply,
-            gatewayError('7000', mutations, 'Invalid header: applicationId is not this application'),
-          );
+        const header = ctx.readings['application-id-header'].toLowerCase();
+        if (mutations.has('configs-application-id-optional') && request.headers[header] === undefined)
+          return done();
+        const refusal = applicationIdRefusal(request);
+        if (refusal) return sendError(reply, refusal);
         done();
       };
 
+      // The bearer guard checks the header itself under every-call; /configs always needs it.
       api.get('/configs', { onRequest: [bearer, applicationId] }, async () => ({
         success: true,
         message: 'ok',
@@ -133,7 +165,7 @@ export function buildWalletGateway(ctx: SimulatorContext, options: SurfaceOption
           )
             return sendError(
               reply,
-              gatewayError('7000', mutations, 'Missing or invalid field: body must be a non-empty object'),
+              gatewayError('7000', ctx, 'Missing or invalid field: body must be a non-empty object'),
             );
           const { applicationId: _ignored, ...changes } = body as Record<string, unknown>;
           ctx.store.appConfig = { ...ctx.store.appConfig, ...changes };
@@ -150,16 +182,12 @@ export function buildWalletGateway(ctx: SimulatorContext, options: SurfaceOption
           if (invited && body.password !== body.confirmPassword)
             return sendError(
               reply,
-              gatewayError(
-                '7000',
-                mutations,
-                'Missing or invalid field: confirmPassword does not match password',
-              ),
+              gatewayError('7000', ctx, 'Missing or invalid field: confirmPassword does not match password'),
             );
           if (!invited && (typeof body.username !== 'string' || body.username === ''))
             return sendError(
               reply,
-              gatewayError('7000', mutations, 'Missing or invalid field: username is required'),
+              gatewayError('7000', ctx, 'Missing or invalid field: username is required'),
             );
           const userId = randomUUID();
           ctx.store.users.set(userId, {
@@ -176,7 +204,7 @@ export function buildWalletGateway(ctx: SimulatorContext, options: SurfaceOption
         { onRequest: bearer },
         async (request, reply) => {
           const user = ctx.store.users.get(request.params.userId);
-          if (!user) return sendError(reply, gatewayError('7100', mutations));
+          if (!user) return sendError(reply, gatewayError('7100', ctx));
           const pan = virtualPan();
           const cardId = ctx.store.nextCardId();
           ctx.store.cards.set(cardId, {
@@ -211,28 +239,28 @@ export function buildWalletGateway(ctx: SimulatorContext, options: SurfaceOption
           )
             return sendError(
               reply,
-              gatewayError('7002', mutations, 'amount must be a number with at most 4 decimals'),
+              gatewayError('7002', ctx, 'amount must be a number with at most 4 decimals'),
             );
-          if (amount <= 0) return sendError(reply, gatewayError('7001', mutations));
+          if (amount <= 0) return sendError(reply, gatewayError('7001', ctx));
           if (!/^[0-9]+$/.test(request.params.cardId))
             return sendError(
               reply,
-              gatewayError('7000', mutations, 'Missing or invalid field: cardId must be numeric'),
+              gatewayError('7000', ctx, 'Missing or invalid field: cardId must be numeric'),
             );
           const card = ctx.store.cards.get(Number(request.params.cardId));
-          if (!card) return sendError(reply, gatewayError('7200', mutations));
+          if (!card) return sendError(reply, gatewayError('7200', ctx));
           if (currency !== undefined && currency !== card.currency)
             return sendError(
               reply,
               gatewayError(
                 '7000',
-                mutations,
+                ctx,
                 `Missing or invalid field: currency must be the card currency ${card.currency}`,
               ),
             );
           const units = Math.round(amount * UNITS);
           if (operation === 'WITHDRAW_FUNDS' && units > card.balanceUnits)
-            return sendError(reply, gatewayError('7303', mutations));
+            return sendError(reply, gatewayError('7303', ctx));
           card.balanceUnits += operation === 'ADD_FUNDS' ? units : -units;
           return {
             success: true,

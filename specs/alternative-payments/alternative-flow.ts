@@ -2,7 +2,8 @@
  * What the Alternative Payments specs share: creating a transaction the documented way and choosing processors from
  * its `paymentMethods` (the runtime source of truth, payment-intents page), never from a hard-coded list.
  */
-import type { MigoFixtures } from '../../fixtures';
+import { expectReading, type MigoFixtures } from '../../fixtures';
+import type { Readings } from '../../schemas/readings';
 
 type Fixtures = MigoFixtures;
 type Api = Fixtures['api'];
@@ -65,8 +66,40 @@ export function expect200(x: Exchange, what: string): void {
     throw new Error(`could not ${what}: ${x.endpoint} answered ${x.status} ${x.text.slice(0, 200)}`);
 }
 
-/** The Middleware error envelope's ownCode, or undefined when the body is not one. */
-export function ownCodeOf(x: Exchange): number | undefined {
-  const body = x.body as { ownCode?: unknown } | undefined;
-  return typeof body?.ownCode === 'number' ? body.ownCode : undefined;
+/**
+ * The Middleware error envelope's ownCode as a number, or undefined when the body is not one. A JSON number or a
+ * string of digits (the reading middleware-own-code-type): the exchange's schema check has judged which one.
+ */
+export function ownCodeOf(x: Pick<Exchange, 'body'>): number | undefined {
+  const ownCode = (x.body as { ownCode?: unknown } | undefined)?.ownCode;
+  if (typeof ownCode === 'number') return ownCode;
+  return typeof ownCode === 'string' && /^[0-9]+$/.test(ownCode) ? Number(ownCode) : undefined;
+}
+
+/**
+ * How a dismiss of an IN_PROGRESS CANCEL_HOOK_PROCESSOR transaction must end under the reading zigi-dismiss: its
+ * dedicated cancel hook (CANCELLED, as JSON {message, transaction}) or the generic upstream cancel (the text OK).
+ */
+export function expectCancelHookDismiss(readings: Readings, dismissed: Exchange, uid: string): void {
+  const body = dismissed.body as {
+    message?: unknown;
+    transaction?: { uid?: unknown; status?: unknown };
+  } | null;
+  const seen = dismissed.text.slice(0, 80);
+  expectReading(
+    readings,
+    'zigi-dismiss',
+    `the dismiss of an IN_PROGRESS ${CANCEL_HOOK_PROCESSOR} transaction`,
+    (option) => {
+      if (option === 'upstream-cancel')
+        return dismissed.text.trim() === 'OK' ? undefined : `answered ${seen}, not the text OK`;
+      return typeof body === 'object' &&
+        body !== null &&
+        typeof body.message === 'string' &&
+        body.transaction?.uid === uid &&
+        body.transaction.status === 'CANCELLED'
+        ? undefined
+        : `answered ${seen}, not {message, transaction: {uid, status: "CANCELLED"}}`;
+    },
+  );
 }

@@ -3,7 +3,7 @@
  * processor answers `data: null` (payment-intents page). Processors are chosen from the transaction's
  * `paymentMethods`, the runtime source of truth.
  */
-import { test, expect, goLive } from '../../fixtures';
+import { test, expect, expectReading, goLive } from '../../fixtures';
 import { SPECIAL_CASED_INTENTS, createTransaction, notEnabled, ownCodeOf } from './alternative-flow';
 
 test.describe('POST /api/v1/integrations/transactions/{transactionId}/payment-intents', () => {
@@ -41,12 +41,17 @@ test.describe('POST /api/v1/integrations/transactions/{transactionId}/payment-in
   );
 
   test(
-    'rejects an unknown processor with 400 in the ownCode envelope',
+    'rejects an unknown processor as a validation error in the ownCode envelope',
     goLive('GL-INT-02', 'GL-ERR-01'),
     async ({ api, cardholder, migoConfig }) => {
       const txn = await createTransaction(api, cardholder.userId, migoConfig.charge.amount);
       const intent = await api.alternative.paymentIntents(txn.uid, 'no-such-processor');
-      expect(intent.status).toBe(400);
+      expectReading(
+        migoConfig.readings,
+        'middleware-validation-status',
+        'an unknown processor is refused',
+        (status) => (intent.status === Number(status) ? undefined : `HTTP ${intent.status}, not ${status}`),
+      );
       // Which ownCode a bad field gets is not documented (only 5000 "Missing transactionId" is): any will do.
       expect(ownCodeOf(intent), 'a Middleware ownCode').toEqual(expect.any(Number));
     },

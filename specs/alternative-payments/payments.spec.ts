@@ -4,7 +4,7 @@
  * (quickPayQR → json in the Costa Rica / Honduras recipes, nequi → payButton in the Colombia recipe); the others
  * are the simulator's model, so against Migo their kind is recorded, not asserted.
  */
-import { test, expect, goLive } from '../../fixtures';
+import { test, expect, expectReading, goLive } from '../../fixtures';
 import { PAYLOAD_KINDS } from '../../schemas/alt-payment.schema';
 import { createTransaction, notEnabled, ownCodeOf } from './alternative-flow';
 
@@ -73,10 +73,18 @@ test.describe('POST /api/v1/integrations/transactions/{transactionId}/payments',
         expect(payment.status).toBe(200);
         const body = payment.body as { success: boolean; data: { type: PayloadKind; data: unknown } };
         expect(body.success).toBe(true);
-        expect(PAYLOAD_KINDS, 'a payload kind the integration can render').toContain(body.data.type);
-        expect(unrenderable(body.data.type, body.data.data), `${processor}'s ${body.data.type} payload`).toBe(
-          undefined,
+        // A kind outside the list is judged by the reading payload-type-enum (closed: it fails; open: it is a new
+        // enum value, which the integration ignores); a listed kind must be renderable as that kind.
+        expectReading(migoConfig.readings, 'payload-type-enum', `${processor}'s payload kind`, (option) =>
+          option === 'closed' && !(PAYLOAD_KINDS as readonly string[]).includes(body.data.type)
+            ? `${JSON.stringify(body.data.type)} is not a kind the integration can render (${PAYLOAD_KINDS.join(', ')})`
+            : undefined,
         );
+        if ((PAYLOAD_KINDS as readonly string[]).includes(body.data.type))
+          expect(
+            unrenderable(body.data.type, body.data.data),
+            `${processor}'s ${body.data.type} payload`,
+          ).toBe(undefined);
         if (documented || migoConfig.target === 'local') {
           expect(body.data.type, `${processor}'s payload kind`).toBe(kind);
         } else if (body.data.type !== kind) {
@@ -90,12 +98,17 @@ test.describe('POST /api/v1/integrations/transactions/{transactionId}/payments',
   }
 
   test(
-    'rejects an unknown processor with 400 in the ownCode envelope',
+    'rejects an unknown processor as a validation error in the ownCode envelope',
     goLive('GL-INT-02', 'GL-ERR-01'),
     async ({ api, cardholder, migoConfig }) => {
       const txn = await createTransaction(api, cardholder.userId, migoConfig.charge.amount);
       const payment = await api.alternative.pay(txn.uid, 'no-such-processor');
-      expect(payment.status).toBe(400);
+      expectReading(
+        migoConfig.readings,
+        'middleware-validation-status',
+        'an unknown processor is refused',
+        (status) => (payment.status === Number(status) ? undefined : `HTTP ${payment.status}, not ${status}`),
+      );
       expect(ownCodeOf(payment), 'a Middleware ownCode').toEqual(expect.any(Number));
     },
   );

@@ -26,12 +26,11 @@ test.describe('GET /configs', () => {
   test(
     'rejects a request without Authorization with 401',
     prodSafe(goLive('GL-HDR-01')),
-    async ({ request, migoConfig, migoTarget }) => {
+    async ({ api, request, migoTarget }) => {
       // The client always authenticates, so this one request goes around it; its checks are repeated here.
-      const { applicationId } = migoTarget.credentials.walletGateway!;
       const url = `${migoTarget.urls.walletGateway.replace(/\/+$/, '')}${operation('getConfigs').path}`;
       const response = await request.get(url, {
-        headers: { [migoConfig.wallet.applicationIdHeader]: applicationId!, accept: 'application/json' },
+        headers: { ...api.newWalletSession().applicationIdHeader(), accept: 'application/json' },
         failOnStatusCode: false,
       });
       expect(response.status(), 'a route behind the JWT guard must refuse an anonymous call').toBe(401);
@@ -42,17 +41,18 @@ test.describe('GET /configs', () => {
   test(
     'rejects a Bearer token the gateway did not issue with 401',
     prodSafe(goLive('GL-HDR-01')),
-    async ({ api, migoConfig, migoTarget }) => {
-      const { merchant, applicationId } = migoTarget.credentials.walletGateway!;
+    async ({ api, migoTarget }) => {
+      const { merchant } = migoTarget.credentials.walletGateway!;
       const now = Math.floor(Date.now() / 1000);
       const forged = [
         base64url({ alg: 'EdDSA', typ: 'JWT' }),
         base64url({ sub: merchant, typ: 'access', iat: now, exp: now + 1800 }),
         randomBytes(64).toString('base64url'),
       ].join('.');
-      const refused = await api.newWalletSession().authorized('getConfigs', {
+      const wallet = api.newWalletSession();
+      const refused = await wallet.authorized('getConfigs', {
         accessToken: forged,
-        headers: { [migoConfig.wallet.applicationIdHeader]: applicationId! },
+        headers: wallet.applicationIdHeader(),
       });
       expect(refused.status, 'a token with a forged signature must be refused').toBe(401);
     },

@@ -2,11 +2,12 @@
  * The Wallet Gateway app login: `{merchant, signature}` where the signature is made with the merchant's Ed25519
  * private key; the answer is the quickstart form `{statusCode:200, message, data:{accessToken, refreshToken,
  * expirationToken, expirationRefreshToken}}` (https://api-docs.migopayments.com/en/introduction/quickstart).
- * UNSURE: what exactly is signed is not visible; the negative test signs the same bytes with another key, so it
- * holds whatever the signed message is.
+ * UNSURE: what exactly is signed is not visible (the reading wallet-login-signed-bytes); the negative test signs the
+ * bytes of the run's profile with another key, so only the key is wrong.
  */
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { test, expect, goLive, prodSafe } from '../../fixtures';
+import { loginSignedMessage } from '../../schemas/login-request.schema';
 
 test.describe('POST /auth/login', () => {
   test.beforeEach(({ requires }) => requires('walletGateway'));
@@ -33,10 +34,11 @@ test.describe('POST /auth/login', () => {
   test(
     "rejects a signature made with a key that is not the merchant's with 401",
     prodSafe(goLive('GL-HDR-01', 'GL-AUTH-04')),
-    async ({ api, migoTarget }) => {
+    async ({ api, migoConfig, migoTarget }) => {
       const merchant = migoTarget.credentials.walletGateway!.merchant;
       const { privateKey: strangerKey } = generateKeyPairSync('ed25519');
-      const signature = sign(null, Buffer.from(merchant, 'utf8'), strangerKey).toString('base64');
+      const message = loginSignedMessage(merchant, migoConfig.readings['wallet-login-signed-bytes']);
+      const signature = sign(null, message, strangerKey).toString('base64');
       const wallet = api.newWalletSession();
       const refused = await wallet.login({ signature });
       expect(refused.status, 'a login signed with another key must be refused').toBe(401);

@@ -47,7 +47,7 @@ test.describe('401 TOKEN_EXPIRED', () => {
   test(
     'answers a request with an expired access token with 401 TOKEN_EXPIRED',
     goLive('GL-AUTH-04'),
-    async ({ api, sim, migoConfig, migoTarget }) => {
+    async ({ api, sim }) => {
       await sim.setTokenLifetimes({ accessTtlSec: ACCESS_TTL_SEC });
       const wallet = api.newWalletSession();
       await wallet.login();
@@ -55,9 +55,7 @@ test.describe('401 TOKEN_EXPIRED', () => {
       await sim.advanceClock(ACCESS_TTL_SEC + 1);
       const expired = await wallet.authorized('getConfigs', {
         accessToken,
-        headers: {
-          [migoConfig.wallet.applicationIdHeader]: migoTarget.credentials.walletGateway!.applicationId!,
-        },
+        headers: wallet.applicationIdHeader(),
       });
       expect(expired.status, 'an expired access token must be refused').toBe(401);
       expect(

@@ -5,6 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, type CheckoutPayer, type DisposableCardholder } from '../../fixtures';
+import type { Readings } from '../../schemas/readings';
 import {
   expectCallback,
   firstDeliveryFor,
@@ -27,6 +28,8 @@ interface LinkCreator<B> {
   paymentLinks: {
     linkRequest(overrides: { userId: string; amount: number }): B;
     create(body: B): Promise<{ body: unknown }>;
+    /** The link of a create answer, wherever the reading payment-link-url puts it. */
+    linkOf(x: { body: unknown }): { uid?: string; reference?: string; url?: string };
   };
 }
 
@@ -36,7 +39,7 @@ export interface ChargeFixtures<B, D extends RecordedDelivery> {
   payer: CheckoutPayer;
   callbacks: DeliverySource<D>;
   cardholder: DisposableCardholder;
-  migoConfig: { charge: { amount: number }; timeouts: { callbackMs: number } };
+  migoConfig: { charge: { amount: number }; timeouts: { callbackMs: number }; readings: Readings };
 }
 
 export interface Charge<D extends RecordedDelivery> {
@@ -47,6 +50,8 @@ export interface Charge<D extends RecordedDelivery> {
   responses: SeenResponse[];
   /** The first Merchant Generic Callback for the link's uid (or the first without a readable uid). */
   callback: D;
+  /** The run's profile, which says how the callback writes what it carries. */
+  readings: Readings;
 }
 
 export async function createPaymentLink<B>(
@@ -55,13 +60,13 @@ export async function createPaymentLink<B>(
   amount: number,
 ): Promise<PaymentLink> {
   const created = await api.paymentLinks.create(api.paymentLinks.linkRequest({ userId, amount }));
-  const { uid, reference, URL: url } = created.body as Record<string, unknown>;
-  expect({ uid, reference, URL: url }, 'the create response carries uid, reference and URL').toEqual({
+  const { uid, reference, url } = api.paymentLinks.linkOf(created);
+  expect({ uid, reference, url }, 'the create response carries uid, reference and the link').toEqual({
     uid: expect.any(String),
     reference: expect.any(String),
-    URL: expect.any(String),
+    url: expect.any(String),
   });
-  return { uid: uid as string, reference: reference as string, url: url as string };
+  return { uid: uid!, reference: reference!, url: url! };
 }
 
 export async function charge<B, D extends RecordedDelivery>(
@@ -75,7 +80,7 @@ export async function charge<B, D extends RecordedDelivery>(
   const paid = await payer.pay(link.url, outcome, options);
   const responses = await traffic.responses();
   const callback = await firstDeliveryFor(callbacks, link.uid, migoConfig.timeouts.callbackMs);
-  return { link, card: { pan, cvc }, paid, responses, callback };
+  return { link, card: { pan, cvc }, paid, responses, callback, readings: migoConfig.readings };
 }
 
 /**
@@ -84,7 +89,7 @@ export async function charge<B, D extends RecordedDelivery>(
  * status, and no page, redirect or callback carries the card number or CVV.
  */
 export function expectOutcome<D extends RecordedDelivery>(
-  { link, card, paid, responses, callback }: Charge<D>,
+  { link, card, paid, responses, callback, readings }: Charge<D>,
   callbacks: { deliveries: D[]; fulfilments: { uid: string; status: string }[] },
   status: 'approved' | 'denied',
 ): void {
@@ -95,7 +100,11 @@ export function expectOutcome<D extends RecordedDelivery>(
       status,
     },
   );
-  expectCallback(callback, { uid: link.uid, reference: link.reference, status });
+  expectCallback(
+    callback,
+    { uid: link.uid, reference: link.reference, status, flow: 'payment-link' },
+    readings,
+  );
   // Every delivery for this link (redeliveries too), not only the first.
   const forLink = callbacks.deliveries.filter(mayBeCallbackOf(link.uid));
   expect(
@@ -103,7 +112,7 @@ export function expectOutcome<D extends RecordedDelivery>(
     `no delivery for this link says anything but ${status}`,
   ).toEqual([]);
   expect(
-    callbacks.fulfilments.filter((f) => f.uid === link.uid).map((f) => f.status),
+    callbacks.fulfilments.filter((f) => f.uid === link.uid).map((f) => f.status.toLowerCase()),
     `the order is fulfilled once, as ${status}`,
   ).toEqual([status]);
   expectNoCardData(card, { returnUrl: paid.returnUrl, responses, callbacks: forLink });

@@ -16,7 +16,11 @@ test(
     requires('merchantHandler', 'middleware', 'webview', 'cardholder', 'callback', 'card:approved');
     const fixtures = { api, page, payer, callbacks, cardholder, migoConfig };
     const { link, callback } = await charge(fixtures, 'approved');
-    expectCallback(callback, { uid: link.uid, reference: link.reference, status: 'approved' });
+    expectCallback(
+      callback,
+      { uid: link.uid, reference: link.reference, status: 'approved', flow: 'payment-link' },
+      migoConfig.readings,
+    );
 
     const { handlerUrl, handlerBudgetMs } = migoConfig.callback;
     for (const copy of ['the delivery', 'its replay']) {

@@ -23,7 +23,7 @@ test.describe('POST /transactions', () => {
         api.paymentLinks.linkRequest({ userId: cardholder.userId, amount: migoConfig.charge.amount }),
       );
       expect(link.status, 'the link must be created').toBe(200);
-      const opens = new URL((link.body as { URL: string }).URL);
+      const opens = new URL(api.paymentLinks.linkOf(link).url ?? '');
       expect(opens.origin, "the link opens the target's hosted checkout").toBe(new URL(webview!).origin);
 
       const { target } = migoConfig;

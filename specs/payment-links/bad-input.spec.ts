@@ -1,19 +1,34 @@
 /**
- * A request the Middleware cannot accept is a 400 in the Middleware envelope `{success:false, ownCode, message}`,
- * never a Wallet Gateway code: "the numeric ranges do not overlap and the field names differ"
- * (https://api-docs.migopayments.com/en/concepts/error-handling). Which ownCode a Payment Link validation error
- * carries is not documented, so any ownCode outside 7000–8099 is accepted here.
+ * A request the Middleware cannot accept is refused in the Middleware envelope `{success:false, ownCode, message}`,
+ * never with a Wallet Gateway code: "the numeric ranges do not overlap and the field names differ"
+ * (https://api-docs.migopayments.com/en/concepts/error-handling). Which status (the reading
+ * middleware-validation-status, 400 by default) and which ownCode a Payment Link validation error carries are not
+ * documented, so any ownCode outside 7000–8099 is accepted here; the envelope is the middleware-error readings'.
  */
-import { test, expect, goLive, prodSafe } from '../../fixtures';
+import { test, expect, expectUnderReadings, goLive, prodSafe } from '../../fixtures';
 import { GATEWAY_CODE_RANGE } from '../../schemas/error-catalog';
+import type { Readings } from '../../schemas/readings';
 import { validate } from '../../schemas/registry';
 
-function expectMiddlewareBadRequest(x: { status: number; body: unknown }, what: string): void {
-  expect(x.status, `${what} must be refused with 400`).toBe(400);
-  expect(validate('middleware-error', x.body).errors, 'the body is the Middleware error envelope').toEqual(
-    [],
+/** What is wrong with a validation refusal under a profile, if anything. */
+function badRequestProblem(x: { status: number; body: unknown }, readings: Readings): string | undefined {
+  const status = Number(readings['middleware-validation-status']);
+  if (x.status !== status) return `HTTP ${x.status}, not ${status}`;
+  const envelope = validate('middleware-error', x.body, readings).errors;
+  if (envelope.length > 0)
+    return `the Middleware error envelope fails: ${envelope.map((e) => `${e.path || '/'} ${e.message}`).join('; ')}`;
+  return undefined;
+}
+
+function expectMiddlewareBadRequest(
+  x: { status: number; body: unknown },
+  what: string,
+  readings: Readings,
+): void {
+  expectUnderReadings(readings, `${what} is refused as a Middleware validation error`, (profile) =>
+    badRequestProblem(x, profile),
   );
-  const { ownCode } = x.body as { ownCode: number };
+  const ownCode = Number((x.body as { ownCode: unknown }).ownCode);
   expect(
     ownCode < GATEWAY_CODE_RANGE.min || ownCode > GATEWAY_CODE_RANGE.max,
     `ownCode ${ownCode} must lie outside the Wallet Gateway range ${GATEWAY_CODE_RANGE.min}–${GATEWAY_CODE_RANGE.max}`,
@@ -25,18 +40,18 @@ test.describe('POST /transactions', () => {
   test.beforeEach(({ requires }) => requires('middleware'));
 
   test(
-    'rejects amount 0 with a 400 Middleware error (ownCode outside 7000–8099)',
+    'rejects amount 0 with a Middleware validation error (ownCode outside 7000–8099)',
     prodSafe(goLive('GL-ERR-01')),
-    async ({ api, cardholder }) => {
+    async ({ api, cardholder, migoConfig }) => {
       const x = await api.paymentLinks.create(
         api.paymentLinks.linkRequest({ userId: cardholder.userId, amount: 0 }),
       );
-      expectMiddlewareBadRequest(x, 'amount 0');
+      expectMiddlewareBadRequest(x, 'amount 0', migoConfig.readings);
     },
   );
 
   test(
-    'rejects an amount sent as a string with a 400 Middleware error',
+    'rejects an amount sent as a string with a Middleware validation error',
     prodSafe(goLive('GL-ERR-01')),
     async ({ api, cardholder, migoConfig }) => {
       const body = api.paymentLinks.linkRequest({
@@ -46,12 +61,16 @@ test.describe('POST /transactions', () => {
       const x = await api.paymentLinks.create(body, {
         raw: JSON.stringify({ ...body, amount: migoConfig.charge.amountText }),
       });
-      expectMiddlewareBadRequest(x, `amount "${migoConfig.charge.amountText}" (a string)`);
+      expectMiddlewareBadRequest(
+        x,
+        `amount "${migoConfig.charge.amountText}" (a string)`,
+        migoConfig.readings,
+      );
     },
   );
 
   test(
-    'rejects a body without userId with a 400 Middleware error',
+    'rejects a body without userId with a Middleware validation error',
     prodSafe(goLive('GL-ERR-01')),
     async ({ api, cardholder, migoConfig }) => {
       const body = api.paymentLinks.linkRequest({
@@ -60,12 +79,12 @@ test.describe('POST /transactions', () => {
       });
       const { userId: _omitted, ...withoutUserId } = body;
       const x = await api.paymentLinks.create(body, { raw: JSON.stringify(withoutUserId) });
-      expectMiddlewareBadRequest(x, 'a body without userId');
+      expectMiddlewareBadRequest(x, 'a body without userId', migoConfig.readings);
     },
   );
 
   test(
-    'rejects a form-encoded body (not application/json) with a 400 Middleware error',
+    'rejects a form-encoded body (not application/json) with a Middleware validation error',
     prodSafe(goLive('GL-HDR-04')),
     async ({ api, cardholder, migoConfig }) => {
       const body = api.paymentLinks.linkRequest({
@@ -82,7 +101,7 @@ test.describe('POST /transactions', () => {
         raw: form.toString(),
         contentType: 'application/x-www-form-urlencoded',
       });
-      expectMiddlewareBadRequest(x, 'a form-encoded body');
+      expectMiddlewareBadRequest(x, 'a form-encoded body', migoConfig.readings);
     },
   );
 });

@@ -1,14 +1,31 @@
 /**
  * POST /transactions answers `{uid, reference, URL}` at the top level: no `{success, data}` envelope, and the
  * checkout link is `URL`, uppercase, so reading `body.url` yields undefined (create-payment-link and
- * payment-link-quickstart pages). The link opens the hosted checkout with `orderId` = the returned uid.
+ * payment-link-quickstart pages). The Dominican Republic recipe's `data.url` is the other option of the reading
+ * payment-link-url, and whether envelope fields beside a top-level link fail is the reading
+ * payment-link-extra-fields. The link opens the hosted checkout with `orderId` = the returned uid.
  */
-import { test, expect, goLive, prodSafe } from '../../fixtures';
+import { test, expect, expectUnderReadings, goLive, prodSafe, type CreatedLink } from '../../fixtures';
+import type { Readings } from '../../schemas/readings';
 
-interface CreatedLink {
-  uid: string;
-  reference: string;
-  URL: string;
+/** Where the link sits and what may sit beside it, under a profile; undefined when the answer fits. */
+function linkShapeProblem(body: Record<string, unknown>, readings: Readings): string | undefined {
+  if (readings['payment-link-url'] === 'data-url') {
+    const data = body.data as Record<string, unknown> | undefined;
+    if (typeof data?.url !== 'string') return 'the checkout link is not data.url';
+    if (typeof data.uid !== 'string' || typeof data.reference !== 'string')
+      return 'uid and reference are not in data';
+    return undefined;
+  }
+  if (typeof body.URL !== 'string') return 'the checkout link is not named URL (uppercase) at the top level';
+  if (typeof body.uid !== 'string' || typeof body.reference !== 'string')
+    return 'uid and reference are not at the top level';
+  if (readings['payment-link-extra-fields'] === 'forbidden') {
+    const wrapped = ['success', 'data', 'errors'].filter((field) => field in body);
+    if (wrapped.length > 0)
+      return `a Payment Link is not wrapped in an envelope, but it carries ${wrapped.join(', ')}`;
+  }
+  return undefined;
 }
 
 test.describe('POST /transactions', () => {
@@ -22,12 +39,12 @@ test.describe('POST /transactions', () => {
         api.paymentLinks.linkRequest({ userId: cardholder.userId, amount: migoConfig.charge.amount }),
       );
       expect(link.status, 'the link must be created').toBe(200);
-      const body = link.body as Record<string, unknown>;
-      expect(typeof body.URL, 'the checkout link is named URL (uppercase)').toBe('string');
-      expect(typeof body.uid, 'uid sits at the top level').toBe('string');
-      expect(typeof body.reference, 'reference sits at the top level').toBe('string');
-      expect(body, 'a Payment Link is not wrapped in an envelope').not.toHaveProperty('success');
-      expect(body, 'a Payment Link is not wrapped in an envelope').not.toHaveProperty('data');
+      expectUnderReadings(
+        migoConfig.readings,
+        'the answer carries uid, reference and the link where the readings put them',
+        (profile) => linkShapeProblem(link.body as Record<string, unknown>, profile),
+        ['payment-link-url', 'payment-link-extra-fields'],
+      );
     },
   );
 
@@ -39,15 +56,15 @@ test.describe('POST /transactions', () => {
         api.paymentLinks.linkRequest({ userId: cardholder.userId, amount: migoConfig.charge.amount }),
       );
       expect(link.status, 'the link must be created').toBe(200);
-      const { uid, URL: url } = link.body as CreatedLink;
-      const checkout = new URL(url);
+      const { uid, url } = api.paymentLinks.linkOf(link);
+      const checkout = new URL(url ?? '');
       expect(checkout.searchParams.get('orderId'), 'the link names the transaction it pays').toBe(uid);
       // Unknown only when MIGO_ENV=local targets a simulator started elsewhere without MIGO_WEBVIEW_URL.
       const webview = migoTarget.urls.webview as string | undefined;
       if (webview)
         expect(checkout.origin, "the link opens the target's hosted checkout").toBe(new URL(webview).origin);
       // Opening the page pays nothing: the payer still has to submit the card form.
-      const page = await request.get(url, { maxRedirects: 0, failOnStatusCode: false });
+      const page = await request.get(checkout.toString(), { maxRedirects: 0, failOnStatusCode: false });
       expect(page.status(), 'the hosted checkout serves the link').toBe(200);
       expect(page.headers()['content-type'] ?? '').toMatch(/text\/html/);
     },
@@ -66,7 +83,10 @@ test.describe('POST /transactions', () => {
         links.map((link) => link.status),
         'both links must be created',
       ).toEqual([200, 200]);
-      const [first, second] = links.map((link) => link.body as CreatedLink) as [CreatedLink, CreatedLink];
+      const [first, second] = links.map((link) => api.paymentLinks.linkOf(link)) as [
+        CreatedLink,
+        CreatedLink,
+      ];
       expect(second.uid, 'identifiers come from Migo, one per link').not.toBe(first.uid);
       expect(second.reference, 'identifiers come from Migo, one per link').not.toBe(first.reference);
     },

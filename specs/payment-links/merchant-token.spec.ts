@@ -1,31 +1,40 @@
 /**
  * Payment Links authenticate with the merchant token in `Authorization`. The raw token is the recommended form;
- * the shared authorizer strips an optional `Bearer `, so both forms are accepted, and nothing else is
- * (https://api-docs.migopayments.com/en/introduction/authentication, "Header format by endpoint").
+ * whether a `Bearer ` prefix is optional (the authorizer strips it: authentication and go-live pages), refused (the
+ * sandbox cheat sheet: "no Bearer prefix") or required is the reading payment-link-bearer. Nothing but the
+ * merchant's token is accepted (https://api-docs.migopayments.com/en/introduction/authentication).
  */
 import { randomBytes } from 'node:crypto';
 import { test, expect, goLive, prodSafe } from '../../fixtures';
+import { TOKEN_FORMS, expectAcceptedForms, type TokenForm } from '../auth/token-forms';
 
 test.describe('POST /transactions', () => {
   test.beforeEach(({ requires }) => requires('middleware'));
 
-  for (const [auth, form] of [
-    ['raw', 'Authorization: <token>'],
-    ['bearer', 'Authorization: Bearer <token>'],
-  ] as const) {
-    test(
-      `creates a link with the merchant token as ${form}`,
-      prodSafe(goLive('GL-AUTH-03', 'GL-INT-02')),
-      async ({ api, cardholder, migoConfig }) => {
+  test(
+    'creates a link with the merchant token in each form the authorizer accepts, and only those',
+    prodSafe(goLive('GL-AUTH-03', 'GL-INT-02')),
+    async ({ api, cardholder, migoConfig }) => {
+      const answered = {} as Record<TokenForm, number>;
+      for (const form of Object.keys(TOKEN_FORMS) as TokenForm[]) {
         const link = await api.paymentLinks.create(
           api.paymentLinks.linkRequest({ userId: cardholder.userId, amount: migoConfig.charge.amount }),
-          { auth },
+          { auth: form },
         );
-        expect(link.status, `the authorizer must accept ${form}`).toBe(200);
-        expect(link.body).toHaveProperty('uid');
-      },
-    );
-  }
+        answered[form] = link.status;
+        if (link.status === 200)
+          expect(api.paymentLinks.linkOf(link).uid, `the link created with ${TOKEN_FORMS[form]}`).toEqual(
+            expect.any(String),
+          );
+      }
+      expectAcceptedForms(
+        migoConfig.readings,
+        'payment-link-bearer',
+        { raw: answered.raw === 200, bearer: answered.bearer === 200 },
+        answered,
+      );
+    },
+  );
 
   test(
     'rejects a request without Authorization with 401',

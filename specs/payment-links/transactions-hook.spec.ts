@@ -17,8 +17,8 @@ test.describe('POST /transactions-hook', () => {
         api.paymentLinks.linkRequest({ userId: cardholder.userId, amount: migoConfig.charge.amount }),
       );
       expect(link.status, 'the key pair must authenticate the request').toBe(200);
-      const { uid, URL: url } = link.body as { uid: string; URL: string };
-      expect(new URL(url).searchParams.get('orderId')).toBe(uid);
+      const { uid, url } = api.paymentLinks.linkOf(link);
+      expect(new URL(url ?? '').searchParams.get('orderId')).toBe(uid);
     },
   );
 

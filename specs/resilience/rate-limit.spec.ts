@@ -17,7 +17,7 @@ test.describe('429 Too Many Requests', () => {
         api.paymentLinks.linkRequest({ userId: cardholder.userId, amount: migoConfig.charge.amount }),
       );
       expect(link.status).toBe(200);
-      expect((link.body as { uid?: unknown }).uid).toEqual(expect.any(String));
+      expect(api.paymentLinks.linkOf(link).uid).toEqual(expect.any(String));
       expect(link.attempts.map((a) => a.status ?? a.error)).toEqual([429, 200]);
       const [throttled, retried] = link.attempts as [(typeof link.attempts)[0], (typeof link.attempts)[0]];
       expect(throttled.waitedMs, 'the wait the client chose: the Retry-After').toBe(retryAfterSec * 1000);

@@ -48,7 +48,7 @@ test.describe('Merchant Generic Callback signing', () => {
         amount: migoConfig.charge.amount,
       });
       const [delivery] = await collectDeliveries(callbacks, 1, { timeoutMs: migoConfig.timeouts.callbackMs });
-      expectCallback(delivery!, payment);
+      expectCallback(delivery!, payment, migoConfig.readings);
       const sent = Object.keys(delivery!.headers);
       expect(
         sent.filter((name) => [...SIGNATURE_HEADERS, 'x-api-key', 'authorization'].includes(name)),
@@ -82,7 +82,7 @@ test.describe('Merchant Generic Callback signing', () => {
           const [delivery] = await collectDeliveries(callbacks, 1, {
             timeoutMs: migoConfig.timeouts.callbackMs,
           });
-          expectCallback(delivery!, payment);
+          expectCallback(delivery!, payment, migoConfig.readings);
           expect(callbacks.fulfilments.map((f) => f.uid)).toEqual([payment.uid]);
         },
       );
@@ -133,7 +133,7 @@ test.describe('Merchant Generic Callback signing', () => {
 
         const [refused, ...accepted] = deliveries;
         expect(refused!.answeredWith, `refused on purpose: ${describeDeliveries([refused!])}`).toBe(503);
-        for (const delivery of accepted) expectCallback(delivery, payment);
+        for (const delivery of accepted) expectCallback(delivery, payment, migoConfig.readings);
         const ids = deliveries.map((d) => d.headers['webhook-id']);
         expect(ids[0], 'webhook-id is sent').toMatch(/\S/);
         expect(new Set(ids).size, `one webhook-id for one event: ${ids.join(', ')}`).toBe(1);

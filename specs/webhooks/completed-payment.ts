@@ -3,16 +3,19 @@
  * workers: an Alternative Payments transaction created through the Middleware, then completed through the
  * simulator's stand-in for the processor's webhook to Migo, which makes Migo send the Merchant Generic Callback.
  *
- * Only Payment Links return a `reference` (choose-flow page), so the reference a delivery must carry is
- * the one the completion reports for the transaction; the checkout specs compare it with a create response.
+ * Only Payment Links return a `reference` (choose-flow page), so the reference a delivery may carry is the one
+ * the completion reports for the transaction (whether it must is the reading callback-reference); the checkout
+ * specs compare it with a create response.
  */
 import { expect } from '../../fixtures';
 
 export interface CompletedPayment {
   uid: string;
+  /** The transaction's reference, as the completion reports it (its callback carries it under every-flow). */
   reference: string;
-  /** The lowercase status the Merchant Generic Callback must carry. */
+  /** The outcome, lowercase: the Merchant Generic Callback carries it in the case the profile says. */
   status: string;
+  flow: 'alternative';
 }
 
 interface AlternativeCreate {
@@ -41,5 +44,10 @@ export async function completedPayment(
   expect(typeof uid, 'the create response carries data.uid').toBe('string');
   const completed = (await sim.completeAlternative(uid as string, status)) as { reference?: unknown };
   expect(typeof completed.reference, 'the completed transaction has a reference').toBe('string');
-  return { uid: uid as string, reference: completed.reference as string, status: status.toLowerCase() };
+  return {
+    uid: uid as string,
+    reference: completed.reference as string,
+    status: status.toLowerCase(),
+    flow: 'alternative',
+  };
 }

@@ -31,7 +31,7 @@ test.describe('Merchant Generic Callback retries', () => {
       expect((failed!.body as { uid?: unknown }).uid, 'the refused delivery is for this payment').toBe(
         payment.uid,
       );
-      expectCallback(retried!, payment);
+      expectCallback(retried!, payment, migoConfig.readings);
       expect(
         callbacks.fulfilments.filter((f) => f.uid === payment.uid),
         `fulfilled once; deliveries: ${describeDeliveries(callbacks.deliveries)}`,
@@ -77,7 +77,7 @@ test.describe('Merchant Generic Callback retries', () => {
           accept: (d) => d.answeredWith === 200,
           what: 'a retry of the delivery left unanswered',
         });
-        expectCallback(retried!, payment);
+        expectCallback(retried!, payment, migoConfig.readings);
 
         await expect
           .poll(async () => (await sim.deliveries()).filter((d) => d.uid === payment.uid).length)

@@ -25,7 +25,7 @@ test.describe('Merchant Generic Callback redelivery', () => {
         timeoutMs: migoConfig.timeouts.callbackMs,
       });
 
-      for (const delivery of deliveries) expectCallback(delivery, payment);
+      for (const delivery of deliveries) expectCallback(delivery, payment, migoConfig.readings);
       const fulfilled = callbacks.fulfilments.filter((f) => f.uid === payment.uid);
       expect(fulfilled, `one fulfilment; deliveries: ${describeDeliveries(deliveries)}`).toHaveLength(1);
       expect(fulfilled[0]!.redeliveries, 'the redeliveries are recorded against it').toBe(DUPLICATES);

@@ -22,9 +22,10 @@ test.describe('Merchant Generic Callback over HTTPS', () => {
       const slug = migoTarget.credentials.middleware!.clientSlug;
       const receiver = new CallbackReceiver();
       const impostor = new CallbackReceiver();
-      const { url, ca } = await receiver.start({ https: true });
+      const { readings } = migoConfig;
+      const { url, ca } = await receiver.start({ https: true, readings });
       // Another receiver with its own self-signed certificate, which the configured CA did not issue.
-      const { url: impostorUrl } = await impostor.start({ https: true });
+      const { url: impostorUrl } = await impostor.start({ https: true, readings });
       try {
         expect(url.startsWith('https://'), `the receiver listens on ${url}`).toBe(true);
 

@@ -4,7 +4,8 @@
  * helpers also see deliveries whose body lost its `uid` (or carries another one), so a broken sender fails a
  * spec at once with what arrived instead of after the whole callback timeout.
  */
-import { expect } from '../../fixtures';
+import { expect, expectUnderReadings } from '../../fixtures';
+import type { Readings } from '../../schemas/readings';
 import { validate } from '../../schemas/registry';
 
 /** The fields specs read of a recorded delivery (the receiver's `CallbackDelivery`, structurally). */
@@ -29,8 +30,12 @@ export interface DeliverySource<D extends RecordedDelivery> {
 
 export interface CallbackFields {
   uid: string;
+  /** The reference of the transaction: the create response's for a Payment Link. */
   reference: string;
+  /** The outcome, lowercase (the reading callback-status-case says how the callback writes it). */
   status: string;
+  /** Only Payment Links return a reference (choose-flow page): whether others carry one is a reading. */
+  flow: 'payment-link' | 'alternative';
 }
 
 const is2xx = (status: number) => status >= 200 && status < 300;
@@ -111,21 +116,44 @@ export async function firstDeliveryFor<D extends RecordedDelivery>(
   return delivery!;
 }
 
+/** What is wrong with a callback body under a profile (status case and reference are readings), if anything. */
+function callbackProblem(body: unknown, expected: CallbackFields, readings: Readings): string | undefined {
+  const schema = validate('merchant-callback', body, readings).errors.map(
+    (e) => `${e.path || '/'} ${e.message}`,
+  );
+  if (schema.length > 0) return `the merchant-callback schema fails: ${schema.join('; ')}`;
+  const got = body as { uid?: unknown; reference?: unknown; status?: unknown };
+  if (got.uid !== expected.uid)
+    return `uid is ${JSON.stringify(got.uid)}, not the create response's ${expected.uid}`;
+  const referenceRequired =
+    expected.flow === 'payment-link' || readings['callback-reference'] === 'every-flow';
+  if ((referenceRequired || got.reference !== undefined) && got.reference !== expected.reference)
+    return `reference is ${JSON.stringify(got.reference)}, not the transaction's ${expected.reference}`;
+  const status =
+    readings['callback-status-case'] === 'uppercase'
+      ? expected.status.toUpperCase()
+      : expected.status.toLowerCase();
+  if (got.status !== status) return `status is ${JSON.stringify(got.status)}, not ${status}`;
+  return undefined;
+}
+
 /**
- * A delivery a merchant can act on: a valid `merchant-callback` body (lowercase status), carrying the uid and
- * reference of the create response and the expected outcome, answered 2xx by the receiver.
+ * A delivery a merchant can act on: a valid `merchant-callback` body under the run's profile, carrying the uid
+ * and reference of the transaction and the expected outcome, answered 2xx by the receiver. A body that only a
+ * different status case or reference rule explains fails as AssumptionDiffers.
  */
-export function expectCallback(delivery: RecordedDelivery, expected: CallbackFields): void {
+export function expectCallback(
+  delivery: RecordedDelivery,
+  expected: CallbackFields,
+  readings: Readings,
+): void {
   const label = `Merchant Generic Callback #${delivery.seq}`;
+  expectUnderReadings(
+    readings,
+    `${label} carries the transaction's uid, reference and outcome`,
+    (profile) => callbackProblem(delivery.body, expected, profile),
+    ['callback-status-case', 'callback-reference'],
+  );
   expect(delivery.problems, `${label} passes the receiver's checks`).toEqual([]);
-  const schema = validate('merchant-callback', delivery.body);
-  expect(
-    schema.errors.map((e) => `${e.path || '/'} ${e.message}`),
-    `${label} matches the merchant-callback schema`,
-  ).toEqual([]);
-  const body = delivery.body as Partial<CallbackFields>;
-  expect(body.uid, `${label} carries the uid of the create response`).toBe(expected.uid);
-  expect(body.reference, `${label} carries the reference of the create response`).toBe(expected.reference);
-  expect(body.status, `${label} carries the outcome, lowercase`).toBe(expected.status);
   expect(is2xx(delivery.answeredWith), `${label} was answered 2xx (got ${delivery.answeredWith})`).toBe(true);
 }

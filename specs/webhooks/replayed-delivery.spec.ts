@@ -17,7 +17,7 @@ test.describe('Merchant Generic Callback replay', () => {
         amount: migoConfig.charge.amount,
       });
       const [original] = await collectDeliveries(callbacks, 1, { timeoutMs: migoConfig.timeouts.callbackMs });
-      expectCallback(original!, payment);
+      expectCallback(original!, payment, migoConfig.readings);
 
       const replay = await callbacks.replayTo(callbacks.url, original!, {
         timeoutMs: migoConfig.callback.handlerBudgetMs,

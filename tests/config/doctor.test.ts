@@ -131,3 +131,24 @@ test('bad arguments exit 2 with a message that says how to fix them', async ({ t
   );
   expect(unknownArg.code).toBe(2);
 });
+
+test('shows the readings in force and where each came from', async ({ tempCwd }) => {
+  const cwd = tempCwd({
+    'migo-readings.json': JSON.stringify({ readings: { 'wallet-envelope': 'custom-response' } }),
+  });
+  const { code, stdout } = await doctor(cwd, [], {
+    MIGO_READINGS: 'callback-status-case=uppercase',
+    MIGO_ERROR_STATUSES: '7303=500',
+  });
+  expect(stdout).toContain("Readings in force (3 of 29 differ from today's choice;");
+  expect(stdout).toMatch(/ {2}wallet-envelope +custom-response {2}\(from \/.*migo-readings\.json\)/);
+  expect(stdout).toMatch(/ {2}callback-status-case +uppercase {2}\(from MIGO_READINGS\)/);
+  expect(stdout).toMatch(/ {2}error-status-7303 +500 {2}\(from MIGO_ERROR_STATUSES\)/);
+  expect(stdout).toMatch(/ {2}payload-type-enum +closed {2}\(today's choice\)/);
+  expect(code).toBe(0);
+  const bad = await doctor(cwd, [], { MIGO_READINGS: 'callback-status-case=mixed' });
+  expect(bad.stdout).toContain(
+    '✗ MIGO_READINGS: reading callback-status-case has no option "mixed"; its options are lowercase, uppercase',
+  );
+  expect(bad.code).toBe(1);
+});

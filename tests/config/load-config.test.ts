@@ -12,6 +12,7 @@ import {
   unmet,
   type ConfigVariable,
 } from '../../fixtures/config';
+import { DEFAULT_READINGS } from '../../schemas/readings';
 import { TEST_CARDS } from '../../simulator/test-cards';
 import { CANARY, breakLuhn, dotenv, ed25519Pem, expect, rsaPem, sandboxEnv, test, withLuhn } from './helpers';
 
@@ -34,7 +35,7 @@ test.describe('defaults per target', () => {
     expect(config.cards.threeDsFailed?.pan).toBe(TEST_CARDS.threeDsFailed.pan);
     expect(config.timeouts).toEqual({ requestMs: 5_000, callbackMs: 5_000, checkoutMs: 15_000 });
     expect(config.charge).toMatchObject({ amount: 10, currency: 'GTQ', maxAmount: 5 });
-    expect(config.wallet).toEqual({ applicationIdHeader: 'applicationId', refreshPath: '/auth/refresh' });
+    expect(config.readings).toEqual(DEFAULT_READINGS);
     expect(config.tls).toEqual({ minCertDays: 30, minVersion: 'TLSv1.2' });
     expect(config.callback).toEqual({ port: 0, https: false, handlerBudgetMs: 2_000 });
     expect(config.checkout.selectors.cardNumber).toBe('#card-number');

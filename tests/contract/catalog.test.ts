@@ -88,8 +88,13 @@ test('documentedStatus reads only what the docs state', () => {
 
 test('expectedStatus marks assumed statuses so specs can treat them as configurable', () => {
   expect(expectedStatus('7001')).toEqual({ status: 400, documented: true });
-  expect(expectedStatus('7303')).toEqual({ status: 409, documented: false });
-  expect(expectedStatus('7100')).toEqual({ status: 404, documented: false });
+  expect(expectedStatus('7303')).toEqual({ status: 409, documented: false, reading: 'error-status-7303' });
+  expect(expectedStatus('7100')).toEqual({ status: 404, documented: false, reading: 'error-status-7100' });
+  expect(expectedStatus('7303', { 'error-status-7303': '500' })).toEqual({
+    status: 500,
+    documented: false,
+    reading: 'error-status-7303',
+  });
   expect(expectedStatus(5000)).toEqual({ status: 400, documented: true });
   expect(expectedStatus('7999')).toEqual({ status: 500, documented: false });
 });

@@ -9,12 +9,22 @@ import { pathToFileURL } from 'node:url';
 import { test, expect } from '@playwright/test';
 import { FAILURE_CATEGORIES, failureCategory } from '../../reporters/failure-category';
 import { tempDir } from './synthetic-run';
+import table from '../../reporters/failure-categories.json';
+import { ASSUMPTION_DIFFERS_PATTERN, assumptionDiffersMessage } from '../../schemas/readings';
 
 const ROOT = join(__dirname, '..', '..');
 const ASSUMPTION =
   'AssumptionDiffers: reading callback-status-case is lowercase in this run; the target answered as uppercase; set MIGO_READINGS=callback-status-case=uppercase once Migo confirms it';
 const VIOLATION =
   'ContractViolation: schema: POST /transactions body does not match "payment-link" (HTTP 200).';
+
+test('the "Assumption differs" rule is the readings table\'s own pattern, and files its sentence', () => {
+  const rule = table.categories.find((c) => c.name === 'Assumption differs');
+  expect(rule?.message).toBe(ASSUMPTION_DIFFERS_PATTERN.source);
+  expect(failureCategory(assumptionDiffersMessage('wallet-envelope', 'quickstart', 'custom-response'))).toBe(
+    'Assumption differs',
+  );
+});
 
 test('a failure is filed by the first rule its message matches', () => {
   expect(FAILURE_CATEGORIES[0]).toBe('Assumption differs');

@@ -27,9 +27,9 @@ const HAPPY_PATH =
 const DECLINED_GENERIC =
   'checkout/declined-charge.spec.ts › ends denied on a generic decline: return URL and callback, never fulfilled as approved';
 const FORM_ENCODED =
-  'payment-links/bad-input.spec.ts › POST /transactions › rejects a form-encoded body (not application/json) with a 400 Middleware error';
+  'payment-links/bad-input.spec.ts › POST /transactions › rejects a form-encoded body (not application/json) with a Middleware validation error';
 const RAW_TOKEN =
-  'payment-links/merchant-token.spec.ts › POST /transactions › creates a link with the merchant token as Authorization: <token>';
+  'payment-links/merchant-token.spec.ts › POST /transactions › creates a link with the merchant token in each form the authorizer accepts, and only those';
 const ASSUMPTION =
   'AssumptionDiffers: reading callback-status-case is lowercase in this run; the target answered as uppercase; set MIGO_READINGS=callback-status-case=uppercase once Migo confirms it';
 const VIOLATION =

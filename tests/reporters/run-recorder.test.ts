@@ -9,6 +9,7 @@ import { test, expect } from '@playwright/test';
 import type { ResultsFile, RunSummary } from '../../reporters/diff/run-dir';
 import type { RunIndex } from '../../reporters/diff/run-index';
 import { findLeaks } from '../../reporters/redaction';
+import { DEFAULT_READINGS } from '../../schemas/readings';
 import { tempDir } from './synthetic-run';
 
 const ROOT = join(__dirname, '..', '..');
@@ -51,7 +52,7 @@ export default defineConfig({
   testDir: 'specs',
   retries: 1,
   workers: 1,
-  reporter: [[${JSON.stringify(RECORDER)}]],
+  reporter: [[${JSON.stringify(RECORDER)}, { readings: { 'callback-status-case': 'uppercase' } }]],
   projects: [{ name: 'simulator' }],
 });
 `;
@@ -107,6 +108,8 @@ test('records a run directory, the summary and the history, then diffs the next 
     status: 'failed',
   });
   expect(summary.runDir).toBe(`reports/runs/${index.latest}`);
+  // Every reading in force: the one the config set, and every other at today's choice.
+  expect(summary.readings).toEqual({ ...DEFAULT_READINGS, 'callback-status-case': 'uppercase' });
   expect(Date.parse(summary.startedAt)).not.toBeNaN();
   expect(readJson(join(project, 'reports', 'run-summary.json'))).toEqual(summary);
 

@@ -176,7 +176,9 @@ test.describe('Wallet Gateway JWT flow', () => {
     }
   });
 
-  test('/configs needs the applicationId header (either spelling)', async ({ sim }) => {
+  test('/configs needs the applicationId header, under the name the reading application-id-header serves', async ({
+    sim,
+  }) => {
     const { accessToken } = await sim.walletLogin();
     const auth = { authorization: `Bearer ${accessToken}` };
     const missing = await sim.wg('GET', '/configs', { headers: auth });
@@ -185,13 +187,18 @@ test.describe('Wallet Gateway JWT flow', () => {
     expect(missing.body).toMatchObject({ errors: [{ code: '7000' }] });
     const wrong = await sim.wg('GET', '/configs', { headers: { ...auth, applicationId: 'someone-else' } });
     expect(wrong.status).toBe(400);
-    expect(
-      (
-        await sim.wg('GET', '/configs', {
-          headers: { ...auth, 'x-application-id': sim.credentials.applicationId },
-        })
-      ).status,
-    ).toBe(200);
+    const statuses = async () => {
+      const sent = async (header: string) =>
+        (await sim.wg('GET', '/configs', { headers: { ...auth, [header]: sim.credentials.applicationId } }))
+          .status;
+      return {
+        applicationId: await sent('applicationId'),
+        'x-application-id': await sent('x-application-id'),
+      };
+    };
+    expect(await statuses()).toEqual({ applicationId: 200, 'x-application-id': 400 });
+    await sim.serve({ 'application-id-header': 'x-application-id' });
+    expect(await statuses()).toEqual({ applicationId: 400, 'x-application-id': 200 });
   });
 });
 

@@ -212,9 +212,43 @@ test('bad usage exits 2 with a message that says how to fix it', async () => {
     [['--cert-days', '30'], /--cert-days only applies with --https/],
     [['--checkout', 'iframe'], /--checkout needs page or frames, got "iframe"/],
     [['--checkout'], /--checkout needs page or frames, got nothing/],
+    [['--reading', 'wallet-envelope'], /--reading needs NAME=OPTION.*migo-contract readings/],
+    [
+      ['--reading', 'no-such-reading=x'],
+      /unknown reading "no-such-reading"; the readings are: wallet-login-signed-bytes/,
+    ],
+    [
+      ['--reading', 'wallet-envelope=soap'],
+      /reading wallet-envelope has no option "soap"; its options are quickstart, custom-response/,
+    ],
   ] as const) {
     const { code, stderr } = await run([...args]);
     expect(code, args.join(' ')).toBe(2);
     expect(stderr).toMatch(fragment);
   }
+});
+
+test('--reading serves another option of a docs-silent reading (repeatable)', async () => {
+  const child = spawnCli([
+    '--reading',
+    'wallet-envelope=custom-response',
+    '--reading=payment-link-bearer=required',
+  ]);
+  try {
+    const line = JSON.parse(await firstLine(child)) as {
+      middleware: string;
+      walletGateway: string;
+      credentials: { merchantToken: string };
+    };
+    const health = await call('GET', `${line.walletGateway}/health`);
+    expect(health.body).toEqual({ success: true, message: 'ok', data: {} });
+    const raw = await call('POST', `${line.middleware}/transactions`, {
+      headers: { authorization: line.credentials.merchantToken },
+      json: { amount: 1, userId: 'u', channel: 'web' },
+    });
+    expect(raw.status, 'payment-link-bearer=required refuses the raw token').toBe(401);
+  } finally {
+    child.kill('SIGTERM');
+  }
+  expect(await exitCode(child)).toBe(0);
 });

@@ -141,6 +141,46 @@ test('startSimulator refuses bad options with a message naming the fix', async (
   }
 });
 
+test('startSimulator refuses an unknown reading or option, naming the valid ones', async () => {
+  await expect(startSimulator({ readings: { 'no-such-reading': 'x' } })).rejects.toThrow(
+    /readings: unknown reading "no-such-reading"; the readings are: wallet-login-signed-bytes, /,
+  );
+  await expect(startSimulator({ readings: { 'callback-status-case': 'mixed' } })).rejects.toThrow(
+    'readings: reading callback-status-case has no option "mixed"; its options are lowercase, uppercase.',
+  );
+});
+
+test('GET/PUT /__sim/readings list and replace the served options; a reset keeps them', async ({ sim }) => {
+  const listed = (await sim.control('GET', '/readings')) as {
+    name: string;
+    option: string;
+    options: string[];
+  }[];
+  expect(listed.find((r) => r.name === 'wallet-envelope')).toEqual({
+    name: 'wallet-envelope',
+    option: 'quickstart',
+    options: ['quickstart', 'custom-response'],
+    default: 'quickstart',
+  });
+  await sim.serve({ 'wallet-envelope': 'custom-response' });
+  await sim.control('POST', '/reset');
+  expect((await sim.wg('GET', '/health')).body).toMatchObject({ success: true });
+  // A PUT replaces the whole set: left out, a reading is back at its default.
+  await sim.serve({});
+  expect((await sim.wg('GET', '/health')).body).toMatchObject({ statusCode: 200 });
+  const bad = await call('PUT', `${sim.urls.middleware}/__sim/readings`, {
+    json: { readings: { 'wallet-envelope': 'soap' } },
+  });
+  expect(bad.status).toBe(400);
+  expect(bad.body).toEqual({
+    error: 'reading wallet-envelope has no option "soap"; its options are quickstart, custom-response.',
+  });
+  const malformed = await call('PUT', `${sim.urls.middleware}/__sim/readings`, {
+    json: { 'wallet-envelope': 'soap' },
+  });
+  expect(malformed.status).toBe(400);
+});
+
 test('a fixed first port puts the surfaces on port … port+3', async () => {
   const probe = await startSimulator();
   const base = Number(new URL(probe.urls.webview).port) + 100;

@@ -178,7 +178,7 @@ test.describe('Wallet Gateway', () => {
     expect(config.status).toBe(200);
     expectSchema('custom-response', config.body);
     const patched = await sim.wg('PATCH', '/configs', {
-      headers: { ...auth, 'x-application-id': sim.credentials.applicationId },
+      headers: { ...auth, applicationId: sim.credentials.applicationId },
       json: { webview: { primaryColor: '#112233' } },
     });
     expect(patched.status).toBe(200);

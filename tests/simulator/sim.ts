@@ -116,6 +116,11 @@ export class Sim {
     return this.control('PUT', '/mutations', { enabled });
   }
 
+  /** Serves these options of readings (schemas/readings.ts), every other reading at its default. */
+  serve(readings: Record<string, string> = {}) {
+    return this.control('PUT', '/readings', { readings });
+  }
+
   /** Headers of a Payment Link request with the merchant token (raw by default). */
   token(form: 'raw' | 'bearer' = 'raw'): Record<string, string> {
     const token = this.credentials.merchantToken;
@@ -271,6 +276,7 @@ export const test = base.extend<
     const sim = new Sim(await workerSimulators.get(checkoutLayout));
     await sim.control('POST', '/reset');
     await sim.mutate();
+    await sim.serve();
     await use(sim);
   },
 });
