@@ -14,6 +14,12 @@ export const RUN_FILES = {
   diffJson: 'diff.json',
 } as const;
 
+/**
+ * The annotation a test gets when the callback receiver evicted records to stay under its byte limit; its
+ * description starts with the count. The run recorder sums them into `RunSummary.callbacks.evicted`.
+ */
+export const CALLBACKS_EVICTED_ANNOTATION = 'migo:callbacks-evicted';
+
 export const TEST_STATUSES = ['passed', 'failed', 'skipped', 'flaky'] as const;
 export type TestStatus = (typeof TEST_STATUSES)[number];
 
@@ -54,6 +60,8 @@ export interface RunSummary {
   commit?: string;
   /** Playwright's overall status: passed, failed, timedout or interrupted. */
   status?: string;
+  /** Callback receiver records evicted in the run to bound its memory (MIGO_CALLBACK_MAX_BYTES); 0 when none. */
+  callbacks?: { evicted: number };
 }
 
 export interface RunData {
