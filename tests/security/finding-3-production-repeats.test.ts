@@ -4,19 +4,19 @@
  * resolved for a production command line, and the client's retry decision against a server that answers 429.
  *
  * Proved failing on 7b3ea5d: the production config resolved to retries 1 and accepted --retries and
- * --repeat-each; the client sent POST /transactions again after a 429 whatever the target (mayRetry and
- * PRODUCTION_RETRY did not exist).
+ * --repeat-each; a production run's clients sent POST /transactions 5 times to a server answering 429 (mayRetry
+ * and PRODUCTION_RETRY did not exist). The sandbox case, 5 POSTs, is the control: it passes on both.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
-import {
-  DEFAULT_RETRY,
-  PRODUCTION_RETRY,
-  exchange,
-  mayRetry,
-  type ExchangeContext,
-} from '../../fixtures/clients/exchange';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exchangeContext } from '../../fixtures/clients';
+import { DEFAULT_RETRY, PRODUCTION_RETRY, exchange, mayRetry } from '../../fixtures/clients/exchange';
+import { resolveConfig } from '../../fixtures/config';
+import type { MigoTarget } from '../../fixtures/target';
 import { SAFE_PRODUCTION, resolvedConfigs } from './harness';
 
 test('a production run resolves to no retries, each test once, nothing recorded, @prod-safe only', async () => {
@@ -69,18 +69,24 @@ test.describe('POST /transactions against a server that answers 429', () => {
   });
   test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  for (const [name, policy, expected] of [
-    ['production', PRODUCTION_RETRY, 1],
-    ['sandbox', DEFAULT_RETRY, DEFAULT_RETRY.maxAttempts],
+  for (const [name, env, expected] of [
+    ['production', SAFE_PRODUCTION, 1],
+    [
+      'sandbox',
+      { MIGO_ENV: 'sandbox', MIGO_MERCHANT_TOKEN: 'c0ffee'.padEnd(64, 'a'), MIGO_CLIENT_SLUG: 's' },
+      5,
+    ],
   ] as const)
-    test(`${name}: ${expected} POST(s)`, async ({ request }) => {
+    test(`${name}: the run's clients send ${expected} POST(s)`, async ({ request }) => {
       posts = 0;
-      const ctx: ExchangeContext = {
-        request,
-        baseUrls: { middleware: baseUrl, walletGateway: baseUrl, cms: baseUrl },
-        timeoutMs: 5_000,
-        retry: { ...policy, baseDelayMs: 1, maxDelayMs: 5 },
-      };
+      const cwd = mkdtempSync(join(tmpdir(), 'migo-retry-'));
+      const { config } = resolveConfig({ env, cwd });
+      rmSync(cwd, { recursive: true, force: true });
+      const urls = { middleware: baseUrl, walletGateway: baseUrl, cms: baseUrl, webview: baseUrl };
+      const target = { name: config.target, urls, credentials: {}, close: async () => {} } as MigoTarget;
+      // The context the run's clients get (fixtures/clients exchangeContext), with short backoff delays.
+      const built = exchangeContext(request, config, target);
+      const ctx = { ...built, retry: { ...built.retry, baseDelayMs: 1, maxDelayMs: 5 } };
       const result = await exchange(ctx, 'createPaymentLink', {
         json: { amount: 1 },
         checks: { statusDocumented: false, schema: false, errorStatusMatchesCatalog: false },

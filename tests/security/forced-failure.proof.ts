@@ -9,10 +9,11 @@
  * Reporters: the configured ones plus JSON, blob and HTML; then the Allure report. It runs twice so the second
  * run has a regression diff (diff.json, diff.md).
  *
- * Proved failing on 7b3ea5d (the same setup, the spec placed under specs/): the scan found the card number and
- * CVC in the page snapshot of error-context.md and its Allure copy, and the fetched merchant token, hook key,
- * key PEM body, CMS password and refresh token in the console, Allure results and report, results.json,
- * diff.md, the JSON, blob and HTML reports; `4000.0000.0000.1000` and `cvc 123` everywhere they were quoted.
+ * Proved failing on 7b3ea5d (the same run through a wrapper with absolute paths, as that config had relative
+ * ones): error-context.md held the page snapshot with `textbox "Card number": "4000000000001000"` and
+ * `textbox "CVC": "123"`, and the scan found the fetched credentials, issued tokens, the dotted card number and
+ * `cvc 123` in both consoles, test-results, allure-results, the Allure report and its history, the run
+ * directory (results.json, diff.json, diff.md), and the JSON, blob and HTML reports.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
