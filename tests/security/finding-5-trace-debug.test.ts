@@ -42,6 +42,14 @@ test('production refuses each flag and variable that records content, naming it'
       commandLineRefusal('production', ['node', 'playwright', 'test', ...argv], {}),
       argv.join(' '),
     ).toBe(undefined);
+  expect(
+    commandLineRefusal(
+      'production',
+      ['node', 'playwright', 'merge-reports', '--reporter', 'html', 'blobs'],
+      {},
+    ),
+    'merging reports runs nothing',
+  ).toBeUndefined();
   expect(enablesPlaywrightLogs('express:*,-pw:*')).toBe(false);
   expect(enablesPlaywrightLogs('pw:protocol')).toBe(true);
 });
