@@ -21,7 +21,7 @@ const REFUSED: [string[], Record<string, string>, string][] = [
   [['--trace=retain-on-failure'], {}, '--trace retain-on-failure'],
   [['--debug'], {}, '--debug'],
   [['--ui'], {}, '--ui'],
-  [['--ui-port=0'], {}, '--ui-port'],
+  [['--ui-port=0'], {}, '--ui-port 0'],
   [['--headed'], {}, '--headed'],
   [['--reporter=line'], {}, '--reporter line'],
   [[], { DEBUG: 'pw:api' }, 'DEBUG=pw:api'],
