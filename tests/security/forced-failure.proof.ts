@@ -122,6 +122,9 @@ test('finding 2: no page snapshot and no card data in error-context.md or any co
   const contexts = [...files(paths.testResults, 'error-context.md'), ...files(paths.allureResults, '.md')];
   for (const file of contexts) {
     const text = readFileSync(file, 'utf8');
+    // The reporter only rewrites a snapshot section that exists: none at all means the workers inherited
+    // PLAYWRIGHT_NO_COPY_PROMPT from playwright.config.ts and Playwright took no snapshot.
+    expect(text, `${file}: a page snapshot was taken`).not.toContain('# Page snapshot');
     expect(text, file).not.toMatch(/textbox "[^"]*": "?\S/);
     expect(text).not.toContain(TEST_CARDS.approved.pan.slice(0, 8));
   }
