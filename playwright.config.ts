@@ -1,12 +1,19 @@
 /**
  * The test matrix: `npm run matrix` (or `npx playwright test`) against MIGO_ENV=local (the embedded simulator,
- * default), sandbox, or production (fail-closed: only @prod-safe specs, after the production guard).
+ * default), sandbox, or production (fail-closed: only @prod-safe specs, after the production guard, never
+ * repeated, never traced).
+ *
+ * This module runs in the runner process before any worker starts (and again in each worker): it is where the
+ * command line is judged, where the environment every worker inherits is set, and where the reporters are
+ * ordered, the redacting one first.
  */
 import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import pkg from './package.json';
 import { chromiumLaunchOptions } from './fixtures/browser';
-import { PRODUCTION_SAFE_TAG, resolveConfig, secretValues } from './fixtures/config';
+import { PRODUCTION_SAFE_TAG, redactUrl, resolveConfig, secretValues } from './fixtures/config';
+import { commandLineRefusal, commandLineWarnings } from './fixtures/config/command-line';
 import { nonDefaultReadings } from './schemas/readings';
 import { registerSecret } from './reporters/redaction';
 import { artifactPaths } from './reporters/artifacts';
@@ -14,17 +21,33 @@ import { runMetadata } from './fixtures/run-metadata';
 import type { MigoTestOptions } from './fixtures';
 
 const { config } = resolveConfig();
+const production = config.target === 'production';
 // The reporters run in this process: the secrets of .env files (never copied into process.env) must be known here
 // too, so a failure message quoting one is redacted in results.json, the go-live report and Allure.
 for (const secret of secretValues(config)) registerSecret(secret);
+
+// Workers set TEST_WORKER_INDEX before they load this file: the command line is the runner's to judge, once.
+if (process.env.TEST_WORKER_INDEX === undefined) {
+  const refusal = commandLineRefusal(config.target, process.argv, process.env);
+  // The message is the whole story: one frame naming this file instead of Playwright's loader stack.
+  if (refusal) throw Object.assign(new Error(refusal), { stack: `Error: ${refusal}\n    at ${__filename}` });
+  for (const warning of commandLineWarnings(config.target, process.argv, process.env))
+    console.warn(`migo: WARNING ${warning}`);
+}
+// Playwright writes an ARIA snapshot of the page into error-context.md when a test fails: on a checkout page it
+// holds the typed card number and CVC. This (internal) variable skips it; the workers inherit it. The redacting
+// reporter also strips the section, in case a Playwright version stops honouring the variable.
+process.env.PLAYWRIGHT_NO_COPY_PROMPT = '1';
+
 const local = config.target === 'local';
 // A simulator started elsewhere is shared state: its control API resets would cross workers.
 const sharedSimulator = local && !config.embedded;
 // A fixed receiver port (MIGO_CALLBACK_PORT, where the public callback URL leads) can be bound by one worker only.
 const fixedCallbackPort = config.callback.port !== 0;
-const productionOnly = config.target === 'production' ? { grep: new RegExp(PRODUCTION_SAFE_TAG) } : {};
+const productionOnly = production ? { grep: new RegExp(PRODUCTION_SAFE_TAG) } : {};
 const jsonOutput = process.env.PLAYWRIGHT_JSON_OUTPUT_NAME;
 const artifacts = artifactPaths();
+const here = (path: string) => join(__dirname, path);
 
 function commit(): string {
   try {
@@ -39,12 +62,15 @@ function commit(): string {
   }
 }
 
-// Shown as the report's environment: what was tested, with which suite (base URLs carry no credentials).
+const shownUrl = (url: string | undefined) =>
+  config.embedded ? 'embedded simulator' : url ? redactUrl(url) : 'not set';
+
+// Shown as the report's environment: what was tested, with which suite (base URLs without credentials).
 const environmentInfo = {
   target: config.target,
-  middleware: config.embedded ? 'embedded simulator' : (config.urls.middleware ?? 'not set'),
-  walletGateway: config.embedded ? 'embedded simulator' : (config.urls.walletGateway ?? 'not set'),
-  cms: config.embedded ? 'embedded simulator' : (config.urls.cms ?? 'not set'),
+  middleware: shownUrl(config.urls.middleware),
+  walletGateway: shownUrl(config.urls.walletGateway),
+  cms: shownUrl(config.urls.cms),
   suite: `${pkg.name} ${pkg.version}`,
   commit: commit(),
   date: new Date().toISOString(),
@@ -57,22 +83,27 @@ const environmentInfo = {
 };
 
 export default defineConfig<MigoTestOptions>({
-  testDir: 'specs',
-  globalSetup: './fixtures/global-setup.ts',
+  // Absolute paths: a proof harness may wrap this config from another folder (tests/security).
+  testDir: here('specs'),
+  globalSetup: here('fixtures/global-setup.ts'),
   fullyParallel: true,
-  workers: sharedSimulator || fixedCallbackPort || config.target === 'production' ? 1 : 2,
-  retries: local ? 0 : 1,
+  workers: sharedSimulator || fixedCallbackPort || production ? 1 : 2,
+  // Production never repeats money: a failed production test is not run again, and no test runs twice.
+  retries: local || production ? 0 : 1,
+  repeatEach: 1,
   forbidOnly: !!process.env.CI,
   timeout: local ? 20_000 : 180_000,
   outputDir: artifacts.testResults,
   reporter: [
+    // First: it redacts the results in place before any reporter below reads them (reporters/redaction).
+    [here('reporters/redaction/reporter.ts')],
     ['list'],
     // What the run talks to, fixed now: the go-live report judges the run by it.
     [
-      './reporters/run-recorder.ts',
+      here('reporters/run-recorder.ts'),
       { reportsDir: artifacts.reports, run: runMetadata(config), readings: config.readings },
     ],
-    ['./reporters/go-live-reporter.ts', { reportsDir: artifacts.reports }],
+    [here('reporters/go-live-reporter.ts'), { reportsDir: artifacts.reports }],
     [
       'allure-playwright',
       { resultsDir: artifacts.allureResults, detail: false, suiteTitle: false, environmentInfo },
@@ -82,8 +113,8 @@ export default defineConfig<MigoTestOptions>({
     ...(process.env.MIGO_BLOB_REPORT === '1' ? [['blob'] as ['blob']] : []),
   ],
   use: {
-    // Traces and screenshots would hold the card number typed into the checkout and every Authorization
-    // header: evidence is attached by the clients instead, redacted.
+    // Traces, screenshots and videos would hold the card number typed into the checkout and every Authorization
+    // header: evidence is attached by the clients instead, redacted. `--trace` is refused in production.
     trace: 'off',
     screenshot: 'off',
     video: 'off',

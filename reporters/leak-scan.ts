@@ -1,13 +1,15 @@
 /**
- * Scans a run's artifacts for secrets: every text file under the given folders (reports, test results, Allure
- * results and the Allure report, whose embedded data is base64 and is decoded first) and any captured output.
- * Finds the exact secrets in play (in plain, URL-encoded and base64 form) and, by pattern, what redaction
- * recognises: full card numbers, CVVs by key, JWTs, PEM private keys, bearer tokens. A hit names the file and
+ * Scans a run's artifacts for secrets: every file under the given folders (reports, test results, Allure results,
+ * the Allure report and Playwright's JSON, blob and HTML reports; embedded base64 data and zip archives are opened
+ * first) and any captured output. Finds the exact secrets in play, in every form redaction knows (plain,
+ * URL-encoded, JSON-escaped, base64 at any offset, PEM body), and, by pattern, what redaction recognises: card
+ * numbers in any grouping, CVCs by key or label, JWTs, PEM private keys, bearer tokens. A hit names the file and
  * the kind, with a redacted preview: the scanner never prints what it found.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { findLeaks, type LeakKind } from './redaction';
+import { findLeaks, secretForms, type LeakKind } from './redaction';
+import { zipEntries } from './zip-entries';
 
 export interface LeakHit {
   where: string;
@@ -25,7 +27,7 @@ const LEAK_KINDS = new Set<LeakKind>([
   'merchant-token',
   'password',
 ]);
-const BINARY = new Set(['.png', '.jpg', '.jpeg', '.webm', '.zip', '.gz', '.woff', '.woff2']);
+const BINARY = new Set(['.png', '.jpg', '.jpeg', '.webm', '.gz', '.woff', '.woff2']);
 
 function files(path: string): string[] {
   const stat = statSync(path, { throwIfNoEntry: false });
@@ -41,25 +43,40 @@ export function embeddedAllureData(html: string): string[] {
   );
 }
 
-function forms(secret: string): string[] {
-  return [secret, encodeURIComponent(secret), Buffer.from(secret).toString('base64')];
+/** Playwright's HTML report: `<template id="playwrightReportBase64">data:application/zip;base64,…</template>`. */
+function embeddedHtmlReport(html: string): Buffer | undefined {
+  const data = /data:application\/zip;base64,([A-Za-z0-9+/=]+)/.exec(html)?.[1];
+  return data ? Buffer.from(data, 'base64') : undefined;
 }
 
-export function scanText(where: string, text: string, secrets: readonly string[]): LeakHit[] {
+/**
+ * Every secret of `secrets` (in any form) in `text`, and, unless `exactOnly`, every pattern leak. Bundled
+ * application code (the scripts of an HTML report) is matched for exact secrets only: minified code is full of
+ * `password:` and `token=` that are no data.
+ */
+export function scanText(
+  where: string,
+  text: string,
+  secrets: readonly string[],
+  options: { exactOnly?: boolean } = {},
+): LeakHit[] {
   const hits: LeakHit[] = [];
   for (const secret of secrets) {
-    if (forms(secret).some((form) => text.includes(form)))
+    if (secretForms(secret).some((form) => text.includes(form)))
       hits.push({
         where,
         kind: 'exact-secret',
         preview: `a configured secret of ${secret.length} characters`,
       });
   }
+  if (options.exactOnly) return hits;
   for (const leak of findLeaks(text)) {
     if (LEAK_KINDS.has(leak.kind)) hits.push({ where, kind: leak.kind, preview: leak.preview });
   }
   return hits;
 }
+
+const SCRIPT = /<script\b[^>]*>[\s\S]*?<\/script>/gi;
 
 /** Every leak in the files under `paths` and in the captured `outputs` (e.g. `{ stdout: '…' }`). */
 export function scanArtifacts(
@@ -69,14 +86,30 @@ export function scanArtifacts(
 ): { filesScanned: number; hits: LeakHit[] } {
   const hits: LeakHit[] = [];
   let filesScanned = 0;
+  const scanZip = (where: string, zip: Buffer) => {
+    for (const entry of zipEntries(zip))
+      hits.push(...scanText(`${where} › ${entry.name}`, entry.data.toString('utf8'), secrets));
+  };
   for (const file of paths.flatMap(files)) {
-    if (BINARY.has(extname(file).toLowerCase())) continue;
-    const text = readFileSync(file, 'utf8');
+    const extension = extname(file).toLowerCase();
+    if (BINARY.has(extension)) continue;
     filesScanned += 1;
-    hits.push(...scanText(file, text, secrets));
-    if (file.endsWith('.html'))
-      for (const data of embeddedAllureData(text))
-        hits.push(...scanText(`${file} (embedded data)`, data, secrets));
+    if (extension === '.zip') {
+      scanZip(file, readFileSync(file));
+      continue;
+    }
+    const text = readFileSync(file, 'utf8');
+    if (extension !== '.html') {
+      hits.push(...scanText(file, text, secrets));
+      continue;
+    }
+    hits.push(...scanText(file, text.replace(SCRIPT, ''), secrets));
+    const scripts = (text.match(SCRIPT) ?? []).join('\n');
+    hits.push(...scanText(`${file} (scripts)`, scripts, secrets, { exactOnly: true }));
+    for (const data of embeddedAllureData(text))
+      hits.push(...scanText(`${file} (embedded data)`, data, secrets));
+    const report = embeddedHtmlReport(text);
+    if (report) scanZip(`${file} (embedded report)`, report);
   }
   for (const [name, text] of Object.entries(outputs)) hits.push(...scanText(name, text, secrets));
   return { filesScanned, hits };

@@ -21,6 +21,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase } from '@playwright/test/reporter';
 import { diffAgainstPrevious, type DiffOptions, type RunDiff } from './diff';
 import {
+  CALLBACKS_EVICTED_ANNOTATION,
   RUN_FILES,
   type ResultsFile,
   type RunMetadata,
@@ -215,6 +216,7 @@ export default class RunRecorder implements Reporter {
       runDir: display(this.runDir),
       status: result.status,
       readings: { ...DEFAULT_READINGS, ...this.options.readings },
+      callbacks: { evicted: evictedCallbacks(tests) },
     };
     const commit = commitOf();
     if (commit) summary.commit = commit;
@@ -234,6 +236,13 @@ export default class RunRecorder implements Reporter {
     if (this.options.quiet) return;
     console.log(redact(line));
   }
+}
+
+function evictedCallbacks(tests: TestRecord[]): number {
+  return tests
+    .flatMap((t) => t.annotations)
+    .filter((a) => a.type === CALLBACKS_EVICTED_ANNOTATION)
+    .reduce((sum, a) => sum + (Number.parseInt(a.description ?? '', 10) || 0), 0);
 }
 
 function statusOf(test: TestCase): TestStatus {

@@ -39,7 +39,21 @@ export interface SimulatorOptions {
   maxTransactions?: number;
   /** `page` (default): one card form; `frames`: hosted fields in cross-origin iframes, 3-D Secure in an iframe. */
   checkout?: CheckoutLayout;
+  /** How long a client may take to send a request's headers, and the whole request. DEFAULT_SERVER_TIMEOUTS. */
+  timeouts?: Partial<ServerTimeouts>;
 }
+
+export interface ServerTimeouts {
+  headersMs: number;
+  requestMs: number;
+}
+
+/**
+ * A connection whose headers (10 s) or whole request (30 s) arrive slower is answered 408 and closed, so slow
+ * clients cannot hold the simulator's sockets open. Generous for any real client; fastify disables Node's own
+ * request timeout by default.
+ */
+export const DEFAULT_SERVER_TIMEOUTS: ServerTimeouts = { headersMs: 10_000, requestMs: 30_000 };
 
 export interface RunningSimulator {
   urls: SurfaceUrls; // WG ends in /rest, CMS in /cms/rest
@@ -90,6 +104,11 @@ function checkOptions(options: SimulatorOptions): void {
     );
   if (maxTransactions !== undefined && (!Number.isInteger(maxTransactions) || maxTransactions < 1))
     throw new SimulatorOptionsError('maxTransactions must be a positive integer.');
+  const { headersMs, requestMs } = { ...DEFAULT_SERVER_TIMEOUTS, ...options.timeouts };
+  if (![headersMs, requestMs].every((ms) => Number.isInteger(ms) && ms >= 10) || headersMs > requestMs)
+    throw new SimulatorOptionsError(
+      'timeouts.headersMs and timeouts.requestMs must be integers of at least 10 ms, headersMs no larger than requestMs.',
+    );
   const days = typeof options.https === 'object' ? options.https.certValidityDays : undefined;
   if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 825))
     throw new SimulatorOptionsError('https.certValidityDays must be an integer from 1 to 825.');
@@ -130,6 +149,19 @@ async function listenOne(app: Surfaces[SurfaceName], name: Listener, host: strin
   }
   const address = app.server.address();
   return typeof address === 'object' && address ? address.port : wanted;
+}
+
+/** Node enforces both timeouts on a timer read when the server starts listening: set before `listen`. */
+function limitSlowClients(listeners: Iterable<Surfaces[SurfaceName]>, timeouts: ServerTimeouts): void {
+  for (const app of listeners) {
+    const server = app.server as Surfaces[SurfaceName]['server'] & {
+      connectionsCheckingInterval: number;
+    };
+    server.headersTimeout = timeouts.headersMs;
+    server.requestTimeout = timeouts.requestMs;
+    // Node's default check every 30 s would let a stalled client stay that much longer than the timeout.
+    server.connectionsCheckingInterval = Math.min(1_000, Math.ceil(timeouts.headersMs / 4));
+  }
 }
 
 async function listenAll(
@@ -197,6 +229,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     return closed;
   };
 
+  limitSlowClients(Object.values(listeners), { ...DEFAULT_SERVER_TIMEOUTS, ...options.timeouts });
   try {
     const ports = await listenAll(listeners, host, options.port ?? 0);
     const scheme = https ? 'https' : 'http';

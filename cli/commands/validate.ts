@@ -3,7 +3,7 @@
  * Exit 0 valid, 1 invalid (one `path: message` line per error), 2 bad usage or unreadable input.
  * Only paths and schema messages are printed, never values from the file: bodies can hold tokens.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import {
   isSchemaName,
   SCHEMA_NAMES,
@@ -16,6 +16,12 @@ import { UsageError } from '../usage-error';
 import { editDistance } from '../../fixtures/config/edit-distance';
 
 const USAGE = 'usage: migo-contract validate <schema-name> <file.json> | validate --list';
+
+/**
+ * The largest input validated: 10 MiB, ten times fastify's default body limit and far above any documented
+ * response. Only this much (plus one byte) is ever read, so `validate x /dev/zero` stops at once.
+ */
+export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
 const LIST_HINT = 'Run "npx migo-contract validate --list" to see every schema name.';
 
 function listNames(): void {
@@ -45,13 +51,26 @@ function schemaName(input: string): SchemaName {
   throw new UsageError(`unknown schema name "${input}".${suggestion} ${LIST_HINT}`);
 }
 
+/** The file's text, reading at most MAX_INPUT_BYTES + 1 bytes. */
 function readText(file: string): string {
+  const buffer = Buffer.allocUnsafe(MAX_INPUT_BYTES + 1);
+  let size = 0;
+  let fd: number | undefined;
   try {
-    return readFileSync(file, 'utf8');
+    fd = openSync(file, 'r');
+    for (let read = -1; read !== 0 && size < buffer.length; size += read)
+      read = readSync(fd, buffer, size, buffer.length - size, null);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new UsageError(`cannot read "${file}" (${reason}): give the path of a JSON file.`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+  if (size > MAX_INPUT_BYTES)
+    throw new UsageError(
+      `"${file}" is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB, the most validate reads: give the saved body of one response or callback.`,
+    );
+  return buffer.toString('utf8', 0, size);
 }
 
 class JsonSyntaxError extends Error {

@@ -14,6 +14,12 @@ export const RUN_FILES = {
   diffJson: 'diff.json',
 } as const;
 
+/**
+ * The annotation a test gets when the callback receiver evicted records to stay under its byte limit; its
+ * description starts with the count. The run recorder sums them into `RunSummary.callbacks.evicted`.
+ */
+export const CALLBACKS_EVICTED_ANNOTATION = 'migo:callbacks-evicted';
+
 export const TEST_STATUSES = ['passed', 'failed', 'skipped', 'flaky'] as const;
 export type TestStatus = (typeof TEST_STATUSES)[number];
 
@@ -68,6 +74,8 @@ export interface RunSummary {
    * summaries written before readings existed.
    */
   readings?: Record<string, string>;
+  /** Callback receiver records evicted in the run to bound its memory (MIGO_CALLBACK_MAX_BYTES); 0 when none. */
+  callbacks?: { evicted: number };
 }
 
 export const RUN_SURFACES = ['middleware', 'walletGateway', 'cms', 'webview'] as const;

@@ -30,7 +30,9 @@ test('local with no configuration: valid, embedded simulator, exit 0', async ({ 
   expect(stdout).toContain('MIGO_ENV: local (the default)');
   expect(stdout).toContain('Target: local (embedded simulator)');
   expect(stdout).toMatch(/Middleware +the embedded simulator/);
-  expect(stdout).toContain('Production guard: not applicable (MIGO_ENV=local)');
+  expect(stdout).toContain(
+    'Production guard: allows this run (MIGO_ENV=local: no production host, loopback only)',
+  );
   expect(stdout).toContain('Verdict: the configuration is valid for local.');
   expect(code).toBe(0);
 });
@@ -106,9 +108,11 @@ test('production refused by the guard: the refusals and exit 1', async ({ tempCw
   });
   expect(stderr).toBe('');
   expect(stdout).toContain('Production guard: REFUSES this run (2):');
-  expect(stdout).toContain('  ✗ MIGO_WALLET_URL: ali-qa.ali.app is a Migo sandbox, QA or development host');
   expect(stdout).toContain(
-    '  ✗ MIGO_PRODUCTION_CARD: ••••••••••••4242 is one of the publicly documented test cards',
+    '  ✗ MIGO_WALLET_URL (from the environment): ali-qa.ali.app is a Migo sandbox, QA or development host',
+  );
+  expect(stdout).toContain(
+    '  ✗ MIGO_PRODUCTION_CARD (from the environment): ••••••••••••4242 is a published test card (Stripe, Checkout.com)',
   );
   expect(stdout).toContain('In production only specs tagged @prod-safe run');
   expect(stdout).toContain(

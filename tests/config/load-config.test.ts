@@ -30,14 +30,19 @@ test.describe('defaults per target', () => {
       webview: undefined,
     });
     expect(Object.values(config.urlSources)).toEqual(['simulator', 'simulator', 'simulator', 'simulator']);
-    expect(config.credentials).toEqual({ fromSimulator: true });
+    expect(config.credentials).toEqual({ fromSimulator: true, sandbox: [] });
     expect(config.cards.approved?.pan).toBe(TEST_CARDS.approved.pan);
     expect(config.cards.threeDsFailed?.pan).toBe(TEST_CARDS.threeDsFailed.pan);
     expect(config.timeouts).toEqual({ requestMs: 5_000, callbackMs: 5_000, checkoutMs: 15_000 });
     expect(config.charge).toMatchObject({ amount: 10, currency: 'GTQ', maxAmount: 5 });
     expect(config.readings).toEqual(DEFAULT_READINGS);
     expect(config.tls).toEqual({ minCertDays: 30, minVersion: 'TLSv1.2' });
-    expect(config.callback).toEqual({ port: 0, https: false, handlerBudgetMs: 2_000 });
+    expect(config.callback).toEqual({
+      port: 0,
+      https: false,
+      handlerBudgetMs: 2_000,
+      maxBytesHeld: 64 * 1024 * 1024,
+    });
     expect(config.checkout.selectors.cardNumber).toBe('#card-number');
     expect(requireCredentials(config, 'cms')).toBeUndefined();
   });
@@ -175,7 +180,7 @@ test.describe('dotenv files', () => {
       '.env.production': dotenv({ MIGO_CHARGE_CURRENCY: 'EUR' }),
     });
     const before = { ...process.env };
-    const { config, origins, files } = resolveConfig({
+    const { config, files } = resolveConfig({
       env: { MIGO_CLIENT_SLUG: 'from-env', MIGO_CALLBACK_PORT: '' },
       cwd,
     });
@@ -187,7 +192,7 @@ test.describe('dotenv files', () => {
     expect(config.callback.handlerBudgetMs).toBe(900);
     // ... while an empty variable in the environment unsets the files' value.
     expect(config.callback.port).toBe(0);
-    expect(origins).toMatchObject({
+    expect(config.origins).toMatchObject({
       MIGO_ENV: '.env',
       MIGO_CLIENT_SLUG: 'environment',
       MIGO_CHARGE_AMOUNT: '.env.sandbox',

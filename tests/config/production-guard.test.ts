@@ -6,9 +6,10 @@ import {
   loadConfig,
   nonProductionHostReason,
   productionRefusals,
+  resolveConfig,
   type GuardRefusal,
 } from '../../fixtures/config';
-import { PUBLIC_TEST_PANS } from '../../fixtures/config/production-guard';
+import { PUBLIC_TEST_PANS } from '../../fixtures/config/published-test-cards';
 import { CANARY, expect, test } from './helpers';
 
 /** A production configuration the guard allows; each test breaks one thing. */
@@ -28,7 +29,9 @@ const PRODUCTION = {
 };
 
 function refusals(overrides: Record<string, string>, cwd: string): GuardRefusal[] {
-  return productionRefusals(loadConfig({ env: { ...PRODUCTION, ...overrides }, cwd }));
+  const { config, problems } = resolveConfig({ env: { ...PRODUCTION, ...overrides }, cwd });
+  expect(problems).toEqual([]);
+  return productionRefusals(config);
 }
 
 test('a clean production configuration is allowed', ({ tempCwd }) => {
@@ -62,34 +65,38 @@ test.describe('each refusal', () => {
     ['MIGO_WALLET_URL', 'https://ali-qa.ali.app/rest', /Migo sandbox, QA or development host/],
     ['MIGO_CMS_URL', 'http://localhost:3000', /Migo sandbox, QA or development host/],
     ['MIGO_WEBVIEW_URL', 'https://sandbox.migopayments.com', /Migo sandbox, QA or development host/],
-    ['MIGO_MIDDLEWARE_URL', 'http://127.0.0.1:4010', /loopback or private address/],
+    ['MIGO_MIDDLEWARE_URL', 'http://127.0.0.1:4010', /a loopback address/],
     [
       'MIGO_CALLBACK_PUBLIC_URL',
       'https://hooks.staging.merchant-shop.com/migo',
       /non-production deployment \("staging"\)/,
     ],
-    ['MIGO_MERCHANT_HANDLER_URL', 'http://192.168.1.20/hook', /loopback or private address/],
+    ['MIGO_MERCHANT_HANDLER_URL', 'http://192.168.1.20/hook', /a private address/],
   ];
   for (const [variable, url, reason] of hosts)
     test(`a non-production host in ${variable} (${url})`, ({ tempCwd }) => {
       const found = refusals({ [variable]: url }, tempCwd()).filter((r) => r.check === 'host');
       expect(found).toHaveLength(1);
-      expect(found[0]?.variable).toBe(variable);
+      expect(found[0]).toMatchObject({ variable, from: 'the environment' });
       expect(found[0]?.problem).toMatch(reason);
     });
 
   test('a sandbox token in MIGO_MERCHANT_TOKEN', ({ tempCwd }) => {
     const found = refusals({ MIGO_MERCHANT_TOKEN: CANARY.sandboxToken }, tempCwd());
     expect(found).toEqual([
-      expect.objectContaining({ check: 'sandbox-token', variable: 'MIGO_MERCHANT_TOKEN' }),
+      expect.objectContaining({
+        check: 'sandbox-token',
+        variable: 'MIGO_MERCHANT_TOKEN',
+        problem: expect.stringContaining('equals MIGO_SANDBOX_MERCHANT_TOKEN'),
+      }),
     ]);
   });
 
   const cards: [string, string, string][] = [
-    ["the simulator's test cards", TEST_CARDS.approved.pan, 'simulator'],
-    ['the publicly documented test cards', '4242424242424242', 'public'],
-    ['the publicly documented test cards', '5555555555554444', 'public'],
-    ['the configured sandbox cards (MIGO_CARD_*)', CANARY.pan, 'sandbox'],
+    ["one of the simulator's test cards", TEST_CARDS.approved.pan, 'simulator'],
+    ['a published test card (Stripe, Checkout.com)', '4242424242424242', 'public'],
+    ['a published test card (Stripe, Braintree, Cybersource)', '5555555555554444', 'public'],
+    ['one of the configured sandbox cards (MIGO_CARD_*)', CANARY.pan, 'sandbox'],
   ];
   for (const [kind, pan, label] of cards)
     test(`a test card: ${label} (${pan.slice(-4)})`, ({ tempCwd }) => {
@@ -101,7 +108,8 @@ test.describe('each refusal', () => {
         {
           check: 'test-card',
           variable: 'MIGO_PRODUCTION_CARD',
-          problem: `••••••••••••${pan.slice(-4)} is one of ${kind}`,
+          from: 'the environment',
+          problem: `••••••••••••${pan.slice(-4)} is ${kind}`,
           fix: 'set MIGO_PRODUCTION_CARD to a real, disposable card you control',
         },
       ]);
@@ -122,7 +130,7 @@ test.describe('each refusal', () => {
 });
 
 test('every refusal at once, in one error that names no secret', ({ tempCwd }) => {
-  const config = loadConfig({
+  const options = {
     env: {
       ...PRODUCTION,
       MIGO_CONFIRM_PRODUCTION: 'yes',
@@ -133,10 +141,10 @@ test('every refusal at once, in one error that names no secret', ({ tempCwd }) =
       MIGO_CALLBACK_PUBLIC_URL: 'http://localhost:8080/hook',
     },
     cwd: tempCwd(),
-  });
+  };
   let error: unknown;
   try {
-    assertProductionAllowed(config);
+    loadConfig(options);
   } catch (caught) {
     error = caught;
   }
@@ -145,6 +153,7 @@ test('every refusal at once, in one error that names no secret', ({ tempCwd }) =
   expect(guard.refusals.map((r) => r.check).sort()).toEqual(
     ['amount', 'callback-https', 'confirmation', 'host', 'host', 'sandbox-token', 'test-card'].sort(),
   );
+  expect(() => assertProductionAllowed(resolveConfig(options).config)).toThrow(ProductionGuardError);
   expect(guard.message).toMatch(/^Production run refused \(7 reasons\); nothing was sent to Migo:/);
   for (const secret of [CANARY.sandboxToken, '4111111111111111', '|321'])
     expect(guard.message).not.toContain(secret);
