@@ -54,14 +54,16 @@ export function stripAnalytics(html: string): string {
     .replace(/<script>(?:(?!<\/script>)[\s\S])*?gtag\((?:(?!<\/script>)[\s\S])*?<\/script>/gi, '');
 }
 
-function main(): number {
+/** Builds the Allure report of the last run; 0 when written, 1 when there was nothing to build or it failed. */
+export function buildAllureReport(): number {
   if (!existsSync(resultsDir) || readdirSync(resultsDir).length === 0) {
     console.error('report: allure-results/ is empty: run the matrix first (npm run matrix).');
     return 1;
   }
   const flaky = markFlaky(resultsDir);
-  const bin = join(root, 'node_modules', '.bin', 'allure');
-  const generated = spawnSync(bin, ['generate', resultsDir], {
+  // The same Node as this process (the bench runs the matrix on two), without the .bin shim's PATH lookup.
+  const cli = join(root, 'node_modules', 'allure', 'cli.js');
+  const generated = spawnSync(process.execPath, [cli, 'generate', resultsDir], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
     // allurerc.mjs reads these: the output and history follow MIGO_ARTIFACTS_DIR.
@@ -82,4 +84,4 @@ function main(): number {
   return 0;
 }
 
-if (require.main === module) process.exitCode = main();
+if (require.main === module) process.exitCode = buildAllureReport();
