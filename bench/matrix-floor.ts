@@ -21,7 +21,6 @@ const FLOOR_CONFIG = join(root, 'bench', 'floor', 'playwright.config.ts');
 
 interface MatrixRun {
   run: TimedRun;
-  breakdown: RunBreakdown | null;
   allureReportMs: number | null;
 }
 
@@ -44,6 +43,12 @@ function verdicts(run: TimedRun) {
     failed: tests.length - count('passed') - count('skipped'),
     skipped: count('skipped'),
   };
+}
+
+/** The median breakdown of several runs (each numeric figure's median), or null when none has a timing record. */
+function medianBreakdownOf(runs: TimedRun[]): RunBreakdown | null {
+  const breakdowns = runs.map(breakdown).filter((b): b is RunBreakdown => b !== null);
+  return breakdowns.length ? (medianLeaves(breakdowns) as RunBreakdown) : null;
 }
 
 /** The median of each numeric leaf over several objects of the same shape. */
@@ -70,7 +75,7 @@ async function matrixRun(node: string): Promise<MatrixRun> {
     benchEnv(node, { MIGO_ARTIFACTS_DIR: run.artifactsDir }),
   );
   run.cleanup();
-  return { run, breakdown: breakdown(run), allureReportMs: report.exitCode === 0 ? report.wallMs : null };
+  return { run, allureReportMs: report.exitCode === 0 ? report.wallMs : null };
 }
 
 async function simulatorStartMs(): Promise<number> {
@@ -124,6 +129,16 @@ export async function benchMatrixAndFloor(options: { rounds: number; log: (line:
   }
 
   const walls = (runs: TimedRun[]) => runs.map((r) => r.wallMs);
+  const onNode = (runs: TimedRun[]) => {
+    const s = spread(walls(runs));
+    return {
+      medianMs: s.median,
+      minMs: s.min,
+      maxMs: s.max,
+      runs: walls(runs),
+      verdicts: verdicts(runs.at(-1)!),
+    };
+  };
   const cpu = (runs: TimedRun[]) => {
     const values = runs.map((r) => r.cpuMs).filter((v): v is number => v !== null);
     return values.length ? spread(values) : null;
@@ -132,8 +147,9 @@ export async function benchMatrixAndFloor(options: { rounds: number; log: (line:
   const ratios = matrix.map((run, i) => run.wallMs / floorRuns[i]!.wallMs);
   const wall = spread(walls(matrix));
   const floorWall = spread(walls(floorRuns));
-  const breakdowns = matrixRuns.map((m) => m.breakdown).filter((b): b is RunBreakdown => b !== null);
-  const medianBreakdown = breakdowns.length ? (medianLeaves(breakdowns) as RunBreakdown) : null;
+  const medianBreakdown = medianBreakdownOf(matrix);
+  const matrixCpu = cpu(matrix);
+  const floorCpu = cpu(floorRuns);
   const allure = matrixRuns.map((m) => m.allureReportMs).filter((v): v is number => v !== null);
   const reporterMs = (name: string) => medianBreakdown?.reportersMs[name] ?? 0;
   const allureReportMs = allure.length ? Math.round(median(allure)) : null;
@@ -147,7 +163,9 @@ export async function benchMatrixAndFloor(options: { rounds: number; log: (line:
       floorRatio: round(wall.median / floorWall.median, 2),
       /** The ratio within each round (matrix, then its floor), median and range. */
       floorRatioPerRound: spread(ratios, 2),
-      cpuMs: cpu(matrix),
+      cpuMs: matrixCpu,
+      /** The same ratio in CPU time (user + system of the whole tree): less sensitive to a busy machine. */
+      cpuFloorRatio: matrixCpu && floorCpu ? round(matrixCpu.median / floorCpu.median, 2) : null,
       peakTreeRssMb: spread(matrix.map((r) => r.peakTreeRssMb)),
       verdicts: verdicts(matrix.at(-1)!),
       breakdown: medianBreakdown && {
@@ -169,9 +187,10 @@ export async function benchMatrixAndFloor(options: { rounds: number; log: (line:
       minMs: floorWall.min,
       maxMs: floorWall.max,
       runs: walls(floorRuns),
-      cpuMs: cpu(floorRuns),
+      cpuMs: floorCpu,
       peakTreeRssMb: spread(floorRuns.map((r) => r.peakTreeRssMb)),
       verdicts: verdicts(floorRuns.at(-1)!),
+      breakdown: medianBreakdownOf(floorRuns),
       shape: {
         workers: shape.workers,
         projects: Object.fromEntries(
@@ -189,27 +208,20 @@ export async function benchMatrixAndFloor(options: { rounds: number; log: (line:
         skipped: shape.skipped,
       },
     },
+    /** The matrix on each Node, in the same rounds; `speedup` = the machine Node's median over this one's. */
     nodeVersions: {
-      [process.version]: { medianMs: wall.median, minMs: wall.min, maxMs: wall.max, runs: walls(matrix) },
+      [process.version]: onNode(matrix),
       ...(secondNode
-        ? (() => {
-            const s = spread(walls(secondRuns));
-            return {
-              [secondNode.version]: {
-                medianMs: s.median,
-                minMs: s.min,
-                maxMs: s.max,
-                runs: walls(secondRuns),
-                speedup: round(wall.median / s.median, 2),
-              },
-            };
-          })()
+        ? {
+            [secondNode.version]: {
+              ...onNode(secondRuns),
+              speedup: round(wall.median / spread(walls(secondRuns)).median, 2),
+            },
+          }
         : {
             node24: {
               skipped:
-                'skipped' in other
-                  ? other.skipped
-                  : 'the machine runs Node 24 already: no second Node to compare',
+                'skipped' in other ? other.skipped : 'the machine runs Node 24: no second Node to compare',
             },
           }),
     },

@@ -43,6 +43,20 @@ function specSource(
   return `${lines.join('\n')}\n`;
 }
 
+/** The floor's spec files (path under the specs folder → source) for a shape. */
+export function floorSpecFiles(shape: FloorShape): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const project of shape.projects)
+    for (const [file, tests] of Object.entries(project.files)) {
+      const skip = shape.skipped[project.name]?.[file] ?? 0;
+      files.set(
+        join(project.name || 'default', file),
+        specSource(project, file, tests, skip, shape.requestsPerApiTest),
+      );
+    }
+  return files;
+}
+
 export function generateFloor(
   requestsPerApiTest = DEFAULT_REQUESTS_PER_API_TEST,
   skipped: SkippedTests = {},
@@ -54,13 +68,11 @@ export function generateFloor(
     ...matrixShape(),
   };
   rmSync(FLOOR_DIR, { recursive: true, force: true });
-  for (const project of shape.projects)
-    for (const [file, tests] of Object.entries(project.files)) {
-      const path = join(FLOOR_SPECS_DIR, project.name || 'default', file);
-      mkdirSync(dirname(path), { recursive: true });
-      const skip = skipped[project.name]?.[file] ?? 0;
-      writeFileSync(path, specSource(project, file, tests, skip, requestsPerApiTest));
-    }
+  for (const [file, source] of floorSpecFiles(shape)) {
+    const path = join(FLOOR_SPECS_DIR, file);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, source);
+  }
   writeFileSync(FLOOR_SHAPE_FILE, `${JSON.stringify(shape, null, 2)}\n`);
   return shape;
 }
@@ -80,13 +92,29 @@ function option(name: string): string | undefined {
   return index === -1 ? undefined : process.argv[index + 1];
 }
 
-if (require.main === module) {
+/** The CLI's arguments; a bad one exits 2 with what to write instead. */
+function parseArgs(): { requests: number; skipped: SkippedTests } {
+  const requests = Number(option('requests') ?? DEFAULT_REQUESTS_PER_API_TEST);
+  const skippedFile = option('skipped');
+  const fail = (message: string): never => {
+    console.error(`generate: ${message}`);
+    process.exit(2);
+  };
+  if (!Number.isInteger(requests) || requests < 1)
+    fail('--requests needs a positive integer, e.g. --requests 2');
+  if (!skippedFile) return { requests, skipped: {} };
   try {
-    const requests = Number(option('requests') ?? DEFAULT_REQUESTS_PER_API_TEST);
-    if (!Number.isInteger(requests) || requests < 1)
-      throw new Error('--requests needs a positive integer, e.g. --requests 2');
-    const skippedFile = option('skipped');
-    const skipped = skippedFile ? (JSON.parse(readFileSync(skippedFile, 'utf8')) as SkippedTests) : {};
+    return { requests, skipped: JSON.parse(readFileSync(skippedFile, 'utf8')) as SkippedTests };
+  } catch (error) {
+    return fail(
+      `--skipped ${skippedFile}: ${(error as Error).message}; it takes a JSON file {"project": {"spec file": count}}`,
+    );
+  }
+}
+
+if (require.main === module) {
+  const { requests, skipped } = parseArgs();
+  try {
     const shape = generateFloor(requests, skipped);
     console.log(`floor: ${describeShape(shape)}, ${requests} request(s) per API test → ${FLOOR_DIR}`);
   } catch (error) {

@@ -27,7 +27,7 @@ export interface MatrixShape {
   projects: FloorProject[];
 }
 
-interface ListedSuite {
+export interface ListedSuite {
   suites?: ListedSuite[];
   specs?: { file: string; tests: { projectName: string }[] }[];
 }
@@ -53,10 +53,12 @@ function loadMatrixConfig(env: NodeJS.ProcessEnv): PlaywrightTestConfig {
   return (require(join(root, 'playwright.config.ts')) as { default: PlaywrightTestConfig }).default;
 }
 
-export function matrixShape(): MatrixShape {
-  const env = nestedEnv();
-  const config = loadMatrixConfig(env);
-  const projects: FloorProject[] = (config.projects ?? [{ name: '' }]).map((project) => ({
+/** The floor's projects from a config's projects and its `--list --reporter=json` suites. */
+export function shapeOf(
+  configProjects: { name?: string; workers?: number | string; use?: object }[],
+  listed: ListedSuite[],
+): FloorProject[] {
+  const projects: FloorProject[] = configProjects.map((project) => ({
     name: project.name ?? '',
     ...(typeof project.workers === 'number' ? { workers: project.workers } : {}),
     browser: (project.use as { needsBrowser?: boolean } | undefined)?.needsBrowser === true,
@@ -66,14 +68,22 @@ export function matrixShape(): MatrixShape {
     for (const spec of suite.specs ?? [])
       for (const test of spec.tests) {
         const project = projects.find((p) => p.name === test.projectName);
-        if (project) project.files[spec.file] = (project.files[spec.file] ?? 0) + 1;
+        if (!project) throw new Error(`listed project "${test.projectName}" is not in the matrix config`);
+        project.files[spec.file] = (project.files[spec.file] ?? 0) + 1;
       }
     for (const child of suite.suites ?? []) visit(child);
   };
-  for (const suite of listMatrix(env)) visit(suite);
+  for (const suite of listed) visit(suite);
+  return projects;
+}
+
+export function matrixShape(): MatrixShape {
+  const env = nestedEnv();
+  const config = loadMatrixConfig(env);
   if (typeof config.workers !== 'number')
     throw new Error(
       `the matrix config's workers is ${JSON.stringify(config.workers)}; the floor needs a number`,
     );
+  const projects = shapeOf(config.projects ?? [{ name: '' }], listMatrix(env));
   return { workers: config.workers, fullyParallel: config.fullyParallel === true, projects };
 }
