@@ -148,6 +148,17 @@ export async function benchMatrixAndFloor(options: { rounds: number; log: (line:
   const wall = spread(walls(matrix));
   const floorWall = spread(walls(floorRuns));
   const medianBreakdown = medianBreakdownOf(matrix);
+  /** Median CPU ms per kind of process: where the CPU time (the constraint on 2 cores) goes. */
+  const cpuByProcess = (runs: TimedRun[]) =>
+    medianLeaves(
+      runs.map(({ cpuByProcess: c }) => ({
+        runner: c.runner,
+        worker: c.workers.reduce((a, b) => a + b, 0),
+        browserWorker: c.browserWorker,
+        browser: c.browser,
+        other: c.other,
+      })),
+    );
   const matrixCpu = cpu(matrix);
   const floorCpu = cpu(floorRuns);
   const allure = matrixRuns.map((m) => m.allureReportMs).filter((v): v is number => v !== null);
@@ -166,6 +177,7 @@ export async function benchMatrixAndFloor(options: { rounds: number; log: (line:
       cpuMs: matrixCpu,
       /** The same ratio in CPU time (user + system of the whole tree): less sensitive to a busy machine. */
       cpuFloorRatio: matrixCpu && floorCpu ? round(matrixCpu.median / floorCpu.median, 2) : null,
+      cpuByProcessMs: cpuByProcess(matrix),
       peakTreeRssMb: spread(matrix.map((r) => r.peakTreeRssMb)),
       verdicts: verdicts(matrix.at(-1)!),
       breakdown: medianBreakdown && {
@@ -188,6 +200,7 @@ export async function benchMatrixAndFloor(options: { rounds: number; log: (line:
       maxMs: floorWall.max,
       runs: walls(floorRuns),
       cpuMs: floorCpu,
+      cpuByProcessMs: cpuByProcess(floorRuns),
       peakTreeRssMb: spread(floorRuns.map((r) => r.peakTreeRssMb)),
       verdicts: verdicts(floorRuns.at(-1)!),
       breakdown: medianBreakdownOf(floorRuns),

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { nestedEnv } from './nested-run';
-import { GNU_TIME, parseGnuTime, treeRssMb } from './process-tree';
+import { GNU_TIME, parseGnuTime, processTree, TreeCpu } from './process-tree';
 import { TIMINGS_FILE_VARIABLE, type RunTimings } from './timing/marks';
 
 const root = join(__dirname, '..');
@@ -24,6 +24,8 @@ export interface TimedRun {
   /** User + system CPU of the whole process tree; null without GNU time. */
   cpuMs: number | null;
   peakTreeRssMb: number;
+  /** CPU ms per kind of process (runner, workers, the worker driving the browser, the browser), from /proc. */
+  cpuByProcess: ReturnType<TreeCpu['byKind']>;
   timings: RunTimings | null;
   /** The scratch folder with the run's artifacts (MIGO_ARTIFACTS_DIR), until `cleanup()`. */
   artifactsDir: string;
@@ -69,14 +71,16 @@ export async function timedPlaywrightRun(options: { config: string; node?: strin
     ? [GNU_TIME, '-f', '%U %S %M', '-o', timeFile, ...playwright]
     : playwright;
   let peakTreeRssMb = 0;
+  const cpu = new TreeCpu();
   const spawnedAt = Date.now();
   const started = performance.now();
   const exitCode = await new Promise<number>((resolve) => {
     const child = spawn(command!, args, { cwd: root, env, stdio: 'ignore' });
-    const sampler = setInterval(
-      () => (peakTreeRssMb = Math.max(peakTreeRssMb, treeRssMb(child.pid ?? 0))),
-      200,
-    );
+    const sampler = setInterval(() => {
+      const tree = processTree(child.pid ?? 0);
+      cpu.sample(tree);
+      peakTreeRssMb = Math.max(peakTreeRssMb, Math.round(tree.reduce((sum, p) => sum + p.rssMb, 0)));
+    }, 200);
     child.on('close', (code) => {
       clearInterval(sampler);
       resolve(code ?? 1);
@@ -97,6 +101,7 @@ export async function timedPlaywrightRun(options: { config: string; node?: strin
     exitCode,
     cpuMs: read(timeFile, (text) => parseGnuTime(text)?.cpuMs ?? null),
     peakTreeRssMb,
+    cpuByProcess: cpu.byKind(),
     timings: read(timingsFile, (text) => JSON.parse(text) as RunTimings),
     artifactsDir: scratch,
     cleanup: () => rmSync(scratch, { recursive: true, force: true }),

@@ -9,10 +9,12 @@ import '../timing/config-start';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../fixtures/browser';
+import { timingMarks } from '../timing/marks';
 import { timedReporters } from '../timing/reporter';
 import { FLOOR_DIR, FLOOR_SPECS_DIR, readFloorShape } from './layout';
 
 const shape = readFloorShape();
+timingMarks().configEnd = Date.now();
 
 export default defineConfig({
   testDir: FLOOR_SPECS_DIR,
