@@ -7,9 +7,8 @@
  *   npm run test:proofs  (heavy tier) the `proofs` project (`*.proof.ts`: nested runs, forced failures...), then
  *                        the full mutation score (each mutation counts as one test)
  *
- * Typecheck, lint and the format check count as one test each. In the fast tier they run beside the matrix (each
- * of them keeps one core busy, the matrix about one: measured by `npm run bench`), with their output printed
- * after it; then the unit tests take both cores.
+ * Typecheck, lint and the format check count as one test each. In the fast tier they run beside the matrix, with
+ * their output printed after it; then the unit tests take both cores.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -63,19 +62,18 @@ function run(
   });
 }
 
-/**
- * Steps that are one test each, run in sequence beside something else: they pass or fail as a whole, and their
- * output is held back until `release` resolves, so it does not interleave with that run's.
- */
-async function checksBeside(
-  release: Promise<unknown>,
-  tally: Tally,
-  steps: [string, string, string[]][],
-): Promise<StepResult[]> {
+type Check = [label: string, command: string, args: string[]];
+
+/** Checks run one after the other with their output captured, to be printed once nothing else is printing. */
+async function captured(checks: Check[]): Promise<(StepResult & { output: string })[]> {
   const results: (StepResult & { output: string })[] = [];
-  for (const [label, command, args] of steps)
+  for (const [label, command, args] of checks)
     results.push(await run(label, command, args, { capture: true }));
-  await release;
+  return results;
+}
+
+/** Prints captured checks in order; each is one test, passed or failed as a whole. */
+function report(tally: Tally, results: (StepResult & { output: string })[]): StepResult[] {
   for (const result of results) {
     process.stdout.write(result.output);
     if (result.ok) tally.passed += 1;
@@ -138,13 +136,17 @@ async function fastTier(tally: Tally): Promise<StepResult[]> {
     [],
     join(root, 'test-results', 'matrix-results.json'),
   );
-  const statics = checksBeside(matrix, tally, [
+  // Beside it, the static checks in two chains (each keeps one core busy, the matrix about one): the typecheck
+  // alone takes about as long as lint and format together. Their output follows the matrix's.
+  const typecheck = captured([
     // Incremental: a second run on the same checkout re-checks only what changed (.cache/ is git-ignored).
     ['typecheck', bin('tsc'), ['--noEmit', '-p', '.', '--incremental', '--tsBuildInfoFile', '.cache/tsc']],
+  ]);
+  const style = captured([
     ['lint', bin('eslint'), ['.']],
     ['format', bin('prettier'), ['--check', '.', '--cache', '--cache-location', '.cache/prettier']],
   ]);
-  const steps = [await matrix, ...(await statics)];
+  const steps = [await matrix, ...report(tally, [...(await typecheck), ...(await style)])];
   steps.push(
     await playwright(
       tally,
