@@ -22,7 +22,8 @@ export const BREAKDOWN_METHOD = {
     'per reporter, the time it spent in its callbacks during the run and in onEnd: the difference between ' +
     'timing reporters placed before and after it (reporters are called one after the other)',
   exitMs: 'onEnd done → the process exited',
-  allureReportMs: 'scripts/report.ts on the run\'s results (what "npm run matrix" runs after the tests)',
+  allureReportMs:
+    'buildAllureReport() of scripts/report.ts on the run\'s results, as "npm run matrix" runs it after the tests',
 } as const;
 
 export interface ProjectBreakdown {

@@ -13,6 +13,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { artifactPaths } from '../reporters/artifacts';
 
 interface Tally {
   passed: number;
@@ -129,7 +130,9 @@ async function mutationScore(tally: Tally): Promise<StepResult> {
 }
 
 async function fastTier(tally: Tally): Promise<StepResult[]> {
-  // The matrix itself, against the embedded simulator: its specs are tests of this project too.
+  // The matrix itself, against the embedded simulator: its specs are tests of this project too. Its Allure results
+  // start afresh, as in `npm run matrix`: allure-playwright appends, and `npm run report` would show old runs too.
+  rmSync(artifactPaths().allureResults, { recursive: true, force: true });
   const matrix = playwright(
     tally,
     'test matrix (local)',
