@@ -8,10 +8,8 @@
  *   npx tsx bench/simulator-throughput.ts --requests 100000    # a fixed 100k requests: RSS should stay flat
  *   options: --duration S  --warmup S  --connections N  --requests N
  */
-import { join } from 'node:path';
-import { firstLine, loadServer } from './load';
-
-const ROOT = join(__dirname, '..');
+import { loadServer } from './load';
+import { ourSimulator } from './simulator-peers';
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -27,35 +25,12 @@ function option(name: string, fallback: number): number {
 async function main(): Promise<void> {
   const connections = option('connections', 50);
   const requests = process.argv.includes('--requests') ? option('requests', 100_000) : undefined;
-  const result = await loadServer(
-    {
-      name: 'simulator',
-      command: [process.execPath, join(ROOT, 'bin', 'migo-contract.cjs'), 'simulator', '--port', '0'],
-      async ready(child) {
-        const line = JSON.parse(await firstLine(child)) as {
-          middleware: string;
-          credentials: { merchantToken: string; clientSlug: string };
-        };
-        return {
-          url: `${line.middleware}/transactions`,
-          method: 'POST',
-          headers: { authorization: line.credentials.merchantToken, 'content-type': 'application/json' },
-          body: JSON.stringify({
-            amount: 125.5,
-            userId: '+50212345678',
-            channel: 'web',
-            client: line.credentials.clientSlug,
-          }),
-        };
-      },
-    },
-    {
-      connections,
-      warmupSec: option('warmup', 3),
-      durationSec: option('duration', 10),
-      ...(requests ? { requests } : {}),
-    },
-  );
+  const result = await loadServer(ourSimulator(), {
+    connections,
+    warmupSec: option('warmup', 3),
+    durationSec: option('duration', 10),
+    ...(requests ? { requests } : {}),
+  });
   console.log(
     JSON.stringify({
       ...result,

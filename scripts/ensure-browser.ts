@@ -1,7 +1,8 @@
 /**
  * Makes sure a Chromium is available for the hosted-checkout tests: uses one already there, else tries
  * Playwright's download (often blocked: its CDN is not the npm registry), else Debian's `chromium` package when
- * running as root. Exit 0 with the browser's path, 1 with the one-line how-to, 2 on a bad argument or setting.
+ * running as root or with password-less sudo. Exit 0 with the browser's path, 1 with the one-line how-to, 2 on a
+ * bad argument or setting.
  *
  *   npx tsx scripts/ensure-browser.ts [--check]     (--check: only look, install nothing)
  */
@@ -33,6 +34,14 @@ function attempt(label: string, command: string, args: string[], timeoutMs: numb
   return false;
 }
 
+/** How apt-get can run as root here: directly, through password-less sudo (CI runners), or not at all. */
+function aptAsRoot(): 'root' | 'sudo' | null {
+  if (!existsSync('/usr/bin/apt-get')) return null;
+  if (process.getuid?.() === 0) return 'root';
+  const sudo = spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore', timeout: 10_000 });
+  return sudo.status === 0 ? 'sudo' : null;
+}
+
 function report(found: FoundChromium): number {
   console.log(
     `ensure-browser: using ${found.executablePath ?? "Playwright's default Chromium"} (${found.source})`,
@@ -40,7 +49,8 @@ function report(found: FoundChromium): number {
   return 0;
 }
 
-function main(argv: string[]): number {
+/** Looks for a browser and, unless `--check`, tries to get one; the exit code as documented above. */
+export function ensureBrowser(argv: string[]): number {
   const unknown = argv.filter((arg) => arg !== '--check');
   if (unknown.length > 0) {
     console.error(
@@ -69,10 +79,16 @@ function main(argv: string[]): number {
       );
     found = findChromium();
     if (found) return report(found);
-    if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    const asRoot = aptAsRoot();
+    if (asRoot) {
+      // sudo drops the environment: the non-interactive frontend goes on its command line instead.
+      const apt = (args: string[]): [string, string[]] =>
+        asRoot === 'sudo'
+          ? ['sudo', ['-n', 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args]]
+          : ['apt-get', args];
       const env = { DEBIAN_FRONTEND: 'noninteractive' };
-      if (attempt('apt-get update', 'apt-get', ['update', '-qq'], APT_TIMEOUT_MS, env))
-        attempt('apt-get install', 'apt-get', ['install', '-y', '-qq', 'chromium'], APT_TIMEOUT_MS, env);
+      if (attempt('apt-get update', ...apt(['update', '-qq']), APT_TIMEOUT_MS, env))
+        attempt('apt-get install', ...apt(['install', '-y', '-qq', 'chromium']), APT_TIMEOUT_MS, env);
       found = findChromium();
       if (found) return report(found);
     }
@@ -81,4 +97,4 @@ function main(argv: string[]): number {
   return 1;
 }
 
-process.exitCode = main(process.argv.slice(2));
+if (require.main === module) process.exitCode = ensureBrowser(process.argv.slice(2));

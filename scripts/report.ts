@@ -12,9 +12,6 @@ import { join, relative } from 'node:path';
 import { artifactPaths } from '../reporters/artifacts';
 
 const root = join(__dirname, '..');
-const artifacts = artifactPaths();
-const resultsDir = artifacts.allureResults;
-const reportFile = join(artifacts.allureReport, 'index.html');
 
 interface AllureResult {
   historyId?: string;
@@ -54,19 +51,30 @@ export function stripAnalytics(html: string): string {
     .replace(/<script>(?:(?!<\/script>)[\s\S])*?gtag\((?:(?!<\/script>)[\s\S])*?<\/script>/gi, '');
 }
 
-function main(): number {
+/**
+ * Builds the Allure report of the last run (under MIGO_ARTIFACTS_DIR of `env`); 0 when written, 1 when there was
+ * nothing to build or it failed. `log` takes the one-line result (the bench, which prints JSON, sends it to stderr).
+ */
+export function buildAllureReport(
+  env: NodeJS.ProcessEnv = process.env,
+  log: (line: string) => void = console.log,
+): number {
+  const artifacts = artifactPaths(env);
+  const resultsDir = artifacts.allureResults;
+  const reportFile = join(artifacts.allureReport, 'index.html');
   if (!existsSync(resultsDir) || readdirSync(resultsDir).length === 0) {
     console.error('report: allure-results/ is empty: run the matrix first (npm run matrix).');
     return 1;
   }
   const flaky = markFlaky(resultsDir);
-  const bin = join(root, 'node_modules', '.bin', 'allure');
-  const generated = spawnSync(bin, ['generate', resultsDir], {
+  // The same Node as this process (the bench runs the matrix on two), without the .bin shim's PATH lookup.
+  const cli = join(root, 'node_modules', 'allure', 'cli.js');
+  const generated = spawnSync(process.execPath, [cli, 'generate', resultsDir], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
     // allurerc.mjs reads these: the output and history follow MIGO_ARTIFACTS_DIR.
     env: {
-      ...process.env,
+      ...env,
       MIGO_ALLURE_REPORT_DIR: artifacts.allureReport,
       MIGO_ALLURE_HISTORY: artifacts.allureHistory,
     },
@@ -76,10 +84,10 @@ function main(): number {
     return 1;
   }
   writeFileSync(reportFile, stripAnalytics(readFileSync(reportFile, 'utf8')));
-  console.log(
+  log(
     `report: Allure report → ${relative(process.cwd(), reportFile)}${flaky ? ` (${flaky} flaky marked)` : ''}`,
   );
   return 0;
 }
 
-if (require.main === module) process.exitCode = main();
+if (require.main === module) process.exitCode = buildAllureReport();

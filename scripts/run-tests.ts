@@ -1,11 +1,19 @@
 /**
- * `npm test`: typecheck, lint, the project's own tests, then the test matrix against the embedded simulator.
- * Every step runs even when an earlier one failed, so one run shows everything that is wrong. The last line
- * is the CI summary: `N passed, N failed, N skipped` (typecheck and lint count as one test each).
+ * The project's two tiers of checks. Every step runs even when an earlier one failed, so one run shows
+ * everything that is wrong. The last line is the CI summary `N passed, N failed, N skipped`.
+ *
+ *   npm test             (fast tier, budget 2 min on 2 cores) typecheck, lint, format check, the `unit` project of
+ *                        tests/playwright.config.ts, and the matrix against the embedded simulator
+ *   npm run test:proofs  (heavy tier) the `proofs` project (`*.proof.ts`: nested runs, forced failures...), then
+ *                        the full mutation score (each mutation counts as one test)
+ *
+ * Typecheck, lint and the format check count as one test each. In the fast tier they run beside the matrix, with
+ * their output printed after it; then the unit tests take both cores.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { artifactPaths } from '../reporters/artifacts';
 
 interface Tally {
   passed: number;
@@ -13,32 +21,83 @@ interface Tally {
   skipped: number;
 }
 
-const root = join(__dirname, '..');
-const bin = (name: string) => join(root, 'node_modules', '.bin', name);
-
-function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
-  console.log(`\n▶ ${label}: ${[command.replace(root + '/', ''), ...args].join(' ')}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-  return result.status === 0;
+interface StepResult {
+  label: string;
+  ok: boolean;
+  durationMs: number;
 }
 
-/** A step that is one test: it passes or fails as a whole. */
-function check(tally: Tally, label: string, command: string, args: string[]): void {
-  if (run(label, command, args)) tally.passed += 1;
-  else tally.failed += 1;
+const root = join(__dirname, '..');
+const bin = (name: string) => join(root, 'node_modules', '.bin', name);
+const TIERS = ['fast', 'proofs'] as const;
+type Tier = (typeof TIERS)[number];
+
+/** Runs a command; with `capture`, its output is returned instead of printed (for a step run beside another). */
+function run(
+  label: string,
+  command: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; capture?: boolean } = {},
+): Promise<StepResult & { output: string }> {
+  const header = `\n▶ ${label}: ${[command.replace(root + '/', ''), ...args].join(' ')}\n`;
+  if (!options.capture) process.stdout.write(header);
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: root,
+      stdio: options.capture ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      env: { ...process.env, ...options.env },
+    });
+    let output = options.capture ? header : '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const finish = (ok: boolean, why?: string) =>
+      resolve({
+        label,
+        ok,
+        durationMs: performance.now() - started,
+        output: why ? `${output}✗ ${label}: ${why}\n` : output,
+      });
+    child.on('error', (error) => finish(false, error.message));
+    child.on('close', (status) => finish(status === 0));
+  });
+}
+
+type Check = [label: string, command: string, args: string[]];
+
+/** Checks run one after the other with their output captured, to be printed once nothing else is printing. */
+async function captured(checks: Check[]): Promise<(StepResult & { output: string })[]> {
+  const results: (StepResult & { output: string })[] = [];
+  for (const [label, command, args] of checks)
+    results.push(await run(label, command, args, { capture: true }));
+  return results;
+}
+
+/** Prints captured checks in order; each is one test, passed or failed as a whole. */
+function report(tally: Tally, results: (StepResult & { output: string })[]): StepResult[] {
+  for (const result of results) {
+    process.stdout.write(result.output);
+    if (result.ok) tally.passed += 1;
+    else tally.failed += 1;
+  }
+  return results;
 }
 
 /** A Playwright run: its own counts come from the JSON reporter's stats. */
-function playwright(tally: Tally, label: string, args: string[], jsonFile: string): void {
+async function playwright(
+  tally: Tally,
+  label: string,
+  args: string[],
+  jsonFile: string,
+): Promise<StepResult> {
   rmSync(jsonFile, { force: true });
-  const ok = run(label, bin('playwright'), ['test', ...args], {
-    PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile,
-    MIGO_ENV: 'local',
+  const result = await run(label, bin('playwright'), ['test', ...args], {
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile, MIGO_ENV: 'local' },
   });
   if (!existsSync(jsonFile)) {
     console.error(`✗ ${label}: no results were written (${jsonFile}); counted as one failure.`);
     tally.failed += 1;
-    return;
+    return result;
   }
   const { stats } = JSON.parse(readFileSync(jsonFile, 'utf8')) as {
     stats: { expected: number; unexpected: number; flaky: number; skipped: number };
@@ -46,20 +105,94 @@ function playwright(tally: Tally, label: string, args: string[], jsonFile: strin
   tally.passed += stats.expected + stats.flaky;
   tally.failed += stats.unexpected;
   tally.skipped += stats.skipped;
-  if (!ok && stats.unexpected === 0) tally.failed += 1; // the runner itself failed (config error, worker crash)
+  if (!result.ok && stats.unexpected === 0) tally.failed += 1; // the runner itself failed (config error, crash)
+  return result;
 }
 
-const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
-check(tally, 'typecheck', bin('tsc'), ['--noEmit', '-p', '.']);
-check(tally, 'lint', bin('eslint'), ['.']);
-check(tally, 'format', bin('prettier'), ['--check', '.']);
-playwright(
-  tally,
-  'project tests',
-  ['-c', 'tests/playwright.config.ts', '--reporter=list,json'],
-  join(root, 'test-results', 'self-results.json'),
-);
-// The matrix itself, against the embedded simulator: its specs are tests of this project too.
-playwright(tally, 'test matrix (local)', [], join(root, 'test-results', 'matrix-results.json'));
-console.log(`\n${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
-process.exitCode = tally.failed === 0 ? 0 : 1;
+/** The full mutation score: each caught mutation is a passed test, each missed one (or a failed baseline) a failure. */
+async function mutationScore(tally: Tally): Promise<StepResult> {
+  const reportFile = join(root, 'reports', 'mutation.json');
+  rmSync(reportFile, { force: true });
+  const result = await run('mutation score', bin('tsx'), [join(root, 'bench', 'mutation.ts')]);
+  try {
+    const report = JSON.parse(readFileSync(reportFile, 'utf8')) as {
+      total: number;
+      caught: number;
+      baseline: { passed: boolean };
+    };
+    tally.passed += report.caught;
+    tally.failed += report.total - report.caught + (report.baseline.passed ? 0 : 1);
+  } catch {
+    console.error(`✗ mutation score: no readable ${reportFile}; counted as one failure.`);
+    tally.failed += 1;
+  }
+  return result;
+}
+
+async function fastTier(tally: Tally): Promise<StepResult[]> {
+  // The matrix itself, against the embedded simulator: its specs are tests of this project too. Its Allure results
+  // start afresh, as in `npm run matrix`: allure-playwright appends, and `npm run report` would show old runs too.
+  rmSync(artifactPaths().allureResults, { recursive: true, force: true });
+  const matrix = playwright(
+    tally,
+    'test matrix (local)',
+    [],
+    join(root, 'test-results', 'matrix-results.json'),
+  );
+  // Beside it, the static checks in two chains (each keeps one core busy, the matrix about one): the typecheck
+  // alone takes about as long as lint and format together. Their output follows the matrix's.
+  const typecheck = captured([
+    // Incremental: a second run on the same checkout re-checks only what changed (.cache/ is git-ignored).
+    ['typecheck', bin('tsc'), ['--noEmit', '-p', '.', '--incremental', '--tsBuildInfoFile', '.cache/tsc']],
+  ]);
+  const style = captured([
+    ['lint', bin('eslint'), ['.']],
+    ['format', bin('prettier'), ['--check', '.', '--cache', '--cache-location', '.cache/prettier']],
+  ]);
+  const steps = [await matrix, ...report(tally, [...(await typecheck), ...(await style)])];
+  steps.push(
+    await playwright(
+      tally,
+      'project tests (unit)',
+      ['-c', 'tests/playwright.config.ts', '--project=unit', '--reporter=list,json'],
+      join(root, 'test-results', 'self-results.json'),
+    ),
+  );
+  return steps;
+}
+
+async function proofsTier(tally: Tally): Promise<StepResult[]> {
+  return [
+    await playwright(
+      tally,
+      'proofs',
+      ['-c', 'tests/playwright.config.ts', '--project=proofs', '--reporter=list,json'],
+      join(root, 'test-results', 'proofs-results.json'),
+    ),
+    await mutationScore(tally),
+  ];
+}
+
+function tierOf(argv: string[]): Tier {
+  if (argv.length === 0) return 'fast';
+  const tier = argv[0] === '--tier' ? argv[1] : undefined;
+  if (argv.length === 2 && TIERS.includes(tier as Tier)) return tier as Tier;
+  console.error(`run-tests: expected no argument or --tier ${TIERS.join('|')}; got "${argv.join(' ')}".`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  const tier = tierOf(process.argv.slice(2));
+  const started = performance.now();
+  const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
+  const steps = tier === 'fast' ? await fastTier(tally) : await proofsTier(tally);
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  console.log(
+    `\n${tier} tier in ${seconds(performance.now() - started)}: ` +
+      steps.map((s) => `${s.label} ${seconds(s.durationMs)}${s.ok ? '' : ' ✗'}`).join(', '),
+  );
+  console.log(`${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
+  process.exitCode = tally.failed === 0 ? 0 : 1;
+}
+
+void main();

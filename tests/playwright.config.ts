@@ -1,14 +1,35 @@
 import { defineConfig } from '@playwright/test';
 
-// The project's own tests: schemas, simulator, CLI, reporters and the proof harnesses.
-// The Migo test matrix itself is configured in ../playwright.config.ts.
+// The project's own tests, in two tiers (the Migo test matrix itself is configured in ../playwright.config.ts):
+// - `unit`: `*.test.ts`, fast and fully parallel; run by `npm test` (whole budget 2 min on 2 cores).
+// - `proofs`: `*.proof.ts`, the heavy proofs that nest whole Playwright runs (forced failures, mutations,
+//   rehearsals, fuzzing). One at a time, because each nested run already takes both cores; run by
+//   `npm run test:proofs` and `.ci/run` after `npm test`.
+
+// A nested matrix run takes about 30 s alone and about twice that beside a second run on 2 cores: 5 minutes is
+// over 5x a loaded run. A hook that nests a run sets its own timeout too (testInfo.setTimeout in the hook).
+const PROOF_TIMEOUT_MS = 5 * 60_000;
+
 export default defineConfig({
   testDir: '.',
-  testMatch: '**/*.test.ts',
-  fullyParallel: true,
-  workers: 2,
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
   outputDir: '../test-results/self',
-  timeout: 60_000,
+  workers: 2,
+  projects: [
+    {
+      name: 'unit',
+      testMatch: '**/*.test.ts',
+      fullyParallel: true,
+      workers: 2,
+      timeout: 60_000,
+    },
+    {
+      name: 'proofs',
+      testMatch: '**/*.proof.ts',
+      fullyParallel: false,
+      workers: 1,
+      timeout: PROOF_TIMEOUT_MS,
+    },
+  ],
 });

@@ -64,7 +64,9 @@ test('after the last retry the delivery gives up (1 + schedule length attempts)'
 
 test('a timeout is a failed attempt and is retried', async ({ sim }) => {
   receiver = await sim.startReceiver(['hang']);
-  await configure(sim, { url: receiver.url, timeoutMs: 100 });
+  // The first answer never comes, whatever the timeout; the retry must be answered within it, so it is far above
+  // what one local delivery takes even on a loaded machine (100 ms was not, beside a second npm test).
+  await configure(sim, { url: receiver.url, timeoutMs: 2000 });
   const link = await approvedPayment(sim);
   const log = await settled(sim, receiver, link.uid, 2);
   expect(log[0]?.error).toContain('timeout');

@@ -8,13 +8,12 @@
  * refresh that does not rotate), with its credentials configured as MIGO_* variables: exactly the secrets a real
  * sandbox run has in play. Artifacts go to a scratch folder (MIGO_ARTIFACTS_DIR).
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, test, expect } from '@playwright/test';
-import { nestedEnv } from '../../bench/nested-run';
+import { node } from '../security/harness';
 import { chromiumLaunchOptions, findChromium } from '../../fixtures/browser';
 import type { GoLiveReport } from '../../reporters/go-live';
 import { artifactPaths } from '../../reporters/artifacts';
@@ -41,37 +40,24 @@ const MUTATIONS = [
   'refresh-not-rotating',
 ];
 
-test.describe.configure({ mode: 'serial', timeout: 240_000 });
+test.describe.configure({ mode: 'serial' });
 
 let scratch: string;
 let simulator: RunningSimulator;
 let output: { stdout: string; stderr: string };
 let secrets: string[];
 
-function node(
-  args: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
-test.beforeAll(async () => {
+test.beforeAll(async ({}, testInfo) => {
+  // One nested matrix run: about 30 s alone, several times that on a loaded 2-core machine.
+  testInfo.setTimeout(5 * 60_000);
   scratch = mkdtempSync(join(tmpdir(), 'migo-artifacts-'));
   simulator = await startSimulator({ mutations: MUTATIONS, callbackRetryScheduleMs: [20, 40, 80] });
   secrets = simulatorSecrets(simulator.credentials);
-  const env = nestedEnv({
+  const env = {
     ...simulatorVariables(simulator.urls, simulator.credentials),
     MIGO_ENV: 'local',
     MIGO_ARTIFACTS_DIR: scratch,
-  });
+  };
   // Asynchronous on purpose: the simulator answering the nested run lives in this process's event loop.
   const run = await node([join(root, 'node_modules/@playwright/test/cli.js'), 'test', ...SPECS], env);
   const report = await node([join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/report.ts'], env);

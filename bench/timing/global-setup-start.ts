@@ -1,0 +1,6 @@
+/** Runs before the matrix's own global setup in the bench's timed runs (bench/timing/matrix.config.ts). */
+import { timingMarks } from './marks';
+
+export default function markGlobalSetupStart(): void {
+  timingMarks().globalSetupStart = Date.now();
+}
