@@ -23,25 +23,12 @@ import { artifactPaths } from '../../reporters/artifacts';
 import type { RunSummary } from '../../reporters/diff/run-dir';
 import { scanArtifacts, type LeakHit } from '../../reporters/leak-scan';
 import { startSimulator, TEST_CARDS, type RunningSimulator } from '../../simulator';
-import { node, playwrightCli, root } from './harness';
+import { FORCED_FAILURE_MUTATIONS, FORCED_FAILURE_SPECS, node, playwrightCli, root } from './harness';
 
 const WRAPPER = join(__dirname, 'leaky-run', 'playwright.config.ts');
 const LEAKY_SPEC = 'tests/security/leaky-run/learned-secrets.spec.ts';
-const SPECS = [
-  'specs/checkout/happy-path.spec.ts',
-  'specs/checkout/card-data-never-echoed.spec.ts',
-  'specs/security/card-tokenization.spec.ts',
-  'specs/payment-links/merchant-token.spec.ts',
-  'specs/auth/wallet-token-refresh.spec.ts',
-  'specs/auth/cms-user-token.spec.ts',
-];
-const MUTATIONS = [
-  'pan-in-card-response',
-  'pan-in-return-url',
-  'cvv-in-callback',
-  'wrong-token-accepted',
-  'refresh-not-rotating',
-];
+const SPECS = FORCED_FAILURE_SPECS;
+const MUTATIONS = FORCED_FAILURE_MUTATIONS;
 
 test.describe.configure({ mode: 'serial' });
 

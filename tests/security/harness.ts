@@ -74,3 +74,20 @@ export const SAFE_PRODUCTION: Record<string, string> = {
   MIGO_CALLBACK_PUBLIC_URL: 'https://hooks.merchant-shop.com/migo',
   MIGO_CHARGE_AMOUNT: '1.00',
 };
+
+/** The specs a forced-failure run fails, and the contract mutations that make them fail on card data and credentials. */
+export const FORCED_FAILURE_SPECS = [
+  'specs/checkout/happy-path.spec.ts',
+  'specs/checkout/card-data-never-echoed.spec.ts',
+  'specs/security/card-tokenization.spec.ts',
+  'specs/payment-links/merchant-token.spec.ts',
+  'specs/auth/wallet-token-refresh.spec.ts',
+  'specs/auth/cms-user-token.spec.ts',
+];
+export const FORCED_FAILURE_MUTATIONS = [
+  'pan-in-card-response',
+  'pan-in-return-url',
+  'cvv-in-callback',
+  'wrong-token-accepted',
+  'refresh-not-rotating',
+];
