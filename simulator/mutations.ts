@@ -211,7 +211,7 @@ export const MUTATIONS = [
     caughtBy: [
       {
         test: catalog('answers a route the Wallet Gateway does not have with 7010 NOT_FOUND (404)'),
-        failure: 'errors[] carries the string code "7010"',
+        failure: 'the body does not carry the code',
       },
     ],
   },
@@ -340,7 +340,7 @@ export const MUTATIONS = [
     rule: 'A redelivery is the same event: receivers dedupe on a stable identifier such as `uid`.',
     description: 'Retries and duplicate deliveries carry a new `uid`.',
     docs: DOC_PAGES.goLive,
-    caughtBy: [{ test: REDELIVERED, failure: 'carries the uid of the create response' }],
+    caughtBy: [{ test: REDELIVERED, failure: "not the create response's" }],
   },
   {
     name: 'callback-not-sent',
@@ -370,7 +370,7 @@ export const MUTATIONS = [
     rule: 'The callback `reference` is the one the create response returned.',
     description: 'Callbacks carry a different `reference`.',
     docs: DOC_PAGES.createPaymentLink,
-    caughtBy: [{ test: HAPPY_PATH, failure: 'carries the reference of the create response' }],
+    caughtBy: [{ test: HAPPY_PATH, failure: "not the transaction's" }],
   },
   {
     name: 'callback-status-uppercase',
