@@ -26,7 +26,8 @@ import { Agent, request } from 'undici';
 import { artifactPaths, type ArtifactPaths } from '../reporters/artifacts';
 import { scanArtifacts } from '../reporters/leak-scan';
 import { TEST_CARDS } from '../simulator';
-import { readOutcome, type RehearsalOutcome } from './rehearsal/outcome';
+import { ledgerLine } from '../reporters/cardholder-ledger';
+import { readOutcome, REHEARSAL_LABEL, type RehearsalOutcome } from './rehearsal/outcome';
 import { simulatorSecrets, writeSandboxEnv, type ReceiverAddresses } from './rehearsal/sandbox-env';
 import {
   startSimulatorProcess,
@@ -38,7 +39,7 @@ import { startTunnel } from './rehearsal/tunnel';
 const root = join(__dirname, '..');
 
 /** What the reports read to tell a rehearsal from a real run (the go-live report: "rehearsal", no PASS). */
-export const RUN_LABEL = 'rehearsal';
+export const RUN_LABEL = REHEARSAL_LABEL;
 
 function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -116,6 +117,7 @@ function report(outcome: RehearsalOutcome, paths: ArtifactPaths): void {
       ...(reasons.size > 0 ? ['NOT RUN, by reason:'] : []),
       ...[...reasons].map(([reason, count]) => `  ${count} × ${reason || '(no reason given)'}`),
       `control API requests during the run: ${outcome.controlRequestsDuringRun}`,
+      `disposable cardholder: ${outcome.cardholder ? ledgerLine(outcome.cardholder) : 'no ledger'}`,
       `leak scan: ${outcome.leakScan.filesScanned} files, ${outcome.leakScan.hits.length} secret(s) or card number(s) found`,
       ...outcome.problems.map((problem) => `✗ ${problem}`),
       `artifacts: ${paths.root}`,
