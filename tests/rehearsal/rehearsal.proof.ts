@@ -134,3 +134,10 @@ test("the run's disposable cardholder was created, funded and emptied again; use
   expect(outcome.cardholder).toEqual(ledger);
   expect(run.output).toMatch(/disposable cardholder: created \d+ users?, /);
 });
+
+test("the nightly template's Configuration check ran first, on the generated .env.sandbox, and passed", () => {
+  const doctor = readFileSync(join(scratch, 'doctor.log'), 'utf8');
+  expect(doctor).toContain('MIGO_ENV: sandbox (from the environment)');
+  expect(doctor).toContain('.env.sandbox     loaded');
+  expect(doctor).toContain('Verdict: the configuration is valid for sandbox.');
+});
