@@ -21,6 +21,7 @@ import {
   type SpecRef,
 } from '../../checklist/evidence';
 import type { RunMetadata, RunSummary, TestRecord, TestStatus } from '../diff/run-dir';
+import type { CardholderLedger } from '../cardholder-ledger';
 import {
   failureCategory,
   ASSUMPTION_DIFFERS,
@@ -80,6 +81,8 @@ export interface GoLiveRun extends Pick<
   merchant: RunMetadata['merchant'];
   readings?: Record<string, string>;
   commit?: string;
+  /** The disposable cardholder's ledger: created, torn down, left over (absent for local runs). */
+  cardholder?: CardholderLedger;
 }
 
 export interface GoLiveReport {
@@ -310,6 +313,7 @@ export function buildGoLiveReport(
       merchant: metadata?.merchant ?? {},
       ...(summary.readings ? { readings: summary.readings } : {}),
       ...(summary.commit ? { commit: summary.commit } : {}),
+      ...(summary.cardholder ? { cardholder: summary.cardholder } : {}),
       passed: summary.passed,
       failed: summary.failed,
       skipped: summary.skipped,
