@@ -316,6 +316,19 @@ const LOCAL_BASE_URL = (url: string) =>
   'services run on a developer machine, and nothing a merchant deploys uses it (search the deployed ' +
   'configuration and secrets for "localhost" and "127.0.0.1").';
 
+/**
+ * The specs that reach the merchant's own systems (MIGO_MERCHANT_HANDLER_URL): the only ones that may decide an item
+ * proven by `merchant`. Each is skipped, naming the variable, when the handler is not configured.
+ */
+export const MERCHANT_SYSTEM_SPECS: readonly SpecRef[] = [
+  PROBE_ACKNOWLEDGES,
+  PROBE_BAD_INPUT,
+  PROBE_FULFILS_ONCE,
+  PROBE_CERTIFICATE,
+  MERCHANT_HANDLER_REPLAY,
+  HANDLER_TLS,
+];
+
 export const EVIDENCE = {
   // Credentials & authentication
   'GL-AUTH-01': {
