@@ -3,8 +3,9 @@
  *
  * - `correct`: answers at once, refuses bodies over 64 KiB with 413 and malformed JSON with 400, fulfils an
  *   order once when its transaction is first approved, ignores repeats and older statuses.
- * - `broken`: takes `slowMs` to answer anything, fulfils every "approved" it is sent (duplicates and replays
- *   included), lets an older status take the order back, crashes (500) on malformed JSON and reads any size.
+ * - `broken`: fulfils every "approved" it is sent (duplicates and replays included), lets an older status take
+ *   the order back, crashes (500) on malformed JSON, reads any size, and answers a callback `slowMs` after its
+ *   work is done.
  *
  * Both serve `GET /fulfilments/{uid}` → `{"fulfilments": n, "status": s}`, the merchant's test endpoint that
  * MIGO_MERCHANT_FULFILMENT_URL points at.
@@ -69,7 +70,6 @@ export async function startMerchantHandler(
       return json(res, 200, found);
     }
     if (req.method !== 'POST' || url.pathname !== WEBHOOK_PATH) return json(res, 404, { error: 'not found' });
-    if (kind === 'broken') await new Promise((resolve) => setTimeout(resolve, options.slowMs ?? 0));
     const body = await readAll(req, kind === 'correct' ? LIMIT : Infinity);
     if (body === 'too large') return json(res, 413, { error: 'body too large' });
     let callback: { uid?: unknown; status?: unknown };
@@ -86,6 +86,8 @@ export async function startMerchantHandler(
     if (kind === 'broken') {
       current.status = status;
       if (status === 'approved') current.fulfilments += 1;
+      // Does the work first, then answers late: the fulfilment lands, the acknowledgement misses the budget.
+      await new Promise((resolve) => setTimeout(resolve, options.slowMs ?? 0));
     } else if (current.status !== 'approved') {
       // Once approved, an order stays approved: a repeat or an older status changes nothing.
       if (status === 'approved') current.fulfilments += 1;
