@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import { selfSignedCertificate } from '../../fixtures/callback-receiver/tls';
-import { ConfigError, loadConfig } from '../../fixtures/config';
+import { ConfigError, loadConfig, productionRefusals, resolveConfig } from '../../fixtures/config';
 import {
   MerchantProbeConfigError,
   MerchantProbeRefused,
@@ -189,6 +189,16 @@ test('bad fulfilment configuration: an error naming MIGO_MERCHANT_FULFILMENT_URL
     })();
     expect(caught).toBeInstanceOf(ConfigError);
     expect((caught as Error).message).toMatch(/MIGO_MERCHANT_FULFILMENT_URL.*\{uid\}/s);
+    const good = 'http://127.0.0.1:8080/test/fulfilments/{uid}';
+    expect(loadConfig({ env: { MIGO_MERCHANT_FULFILMENT_URL: good }, cwd }).callback.fulfilmentUrl).toBe(
+      good,
+    );
+    // The production guard covers it like every other URL: never a Migo production host outside production.
+    const guarded = resolveConfig({
+      env: { MIGO_ENV: 'sandbox', MIGO_MERCHANT_FULFILMENT_URL: 'https://mw.migopayments.com/f/{uid}' },
+      cwd,
+    }).config;
+    expect(productionRefusals(guarded).map((r) => r.variable)).toContain('MIGO_MERCHANT_FULFILMENT_URL');
   } finally {
     rmSync(cwd, { recursive: true, force: true });
   }
