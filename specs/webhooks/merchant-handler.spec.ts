@@ -28,6 +28,12 @@ async function probe({ api, cardholder, migoConfig }: ProbeFixtures) {
     ...(callback.staticHeader ? { staticHeader: callback.staticHeader } : {}),
     ...(callback.fulfilmentUrl ? { fulfilmentUrl: callback.fulfilmentUrl } : {}),
   });
+  const answers = record.answers.map(
+    (a) => `${a.step}: ${a.status ?? a.failure?.kind} in ${a.latencyMs.toFixed(0)} ms`,
+  );
+  test
+    .info()
+    .annotations.push({ type: 'merchant probe', description: `${record.handler}: ${answers.join('; ')}` });
   await test.info().attach('merchant probe', {
     body: JSON.stringify(record, null, 2),
     contentType: 'application/json',
