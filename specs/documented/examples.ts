@@ -37,3 +37,13 @@ export const PAYMENT_LINK_EXAMPLE = {
   },
   page: PAGES.createPaymentLink,
 } as const;
+
+/**
+ * The one documented Middleware validation refusal: "400/5000 Missing transactionId" (dismiss page). Under the
+ * reading middleware-validation-status=400 ("400, as the documented ownCode 5000") every validation failure is
+ * answered so; under 422 no ownCode is documented, so none is expected beyond the envelope's rules.
+ */
+export const VALIDATION_REFUSAL = { status: 400, ownCode: 5000, page: PAGES.altDismissTransaction } as const;
+
+/** The documented Middleware ownCodes of other meanings: a validation refusal carrying one is mislabelled. */
+export const OTHER_MEANING_OWN_CODES = [2000, 4020, 4021] as const;
