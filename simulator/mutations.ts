@@ -609,6 +609,19 @@ export const MUTATIONS = [
       },
     ],
   },
+  {
+    name: 'checkout-receipt-unreadable',
+    rule: 'PANs are never echoed (security page): every answer the checkout gives after the submit can be checked for one.',
+    description:
+      'After the card submit the checkout fetches a receipt holding the card number, served with a broken gzip encoding the browser cannot decode, then returns as usual.',
+    docs: DOC_PAGES.security,
+    caughtBy: [
+      {
+        test: NO_CARD_DATA,
+        failure: 'an unreadable one cannot be checked for card data',
+      },
+    ],
+  },
 ] as const satisfies readonly Mutation[];
 
 export type MutationName = (typeof MUTATIONS)[number]['name'];
