@@ -185,7 +185,9 @@ const ALT_CREATE = altCreate(
   'creates a transaction with the Bearer merchant token, listing paymentMethods and expireAt in seconds',
 );
 const ALT_DISMISS_OK = [
-  dismiss('dismisses a CREATED transaction with the text OK, and a repeat leaves it dismissed'),
+  dismiss(
+    'dismisses a CREATED transaction with the text OK, and answers a repeat with OK or 409 (ownCode 4020)',
+  ),
   dismiss('dismisses a transaction after payment-intents (USED) with the text OK'),
   dismiss(
     'cancels an IN_PROGRESS zigi transaction as the reading zigi-dismiss says (default: its cancel hook, CANCELLED as JSON)',
@@ -410,6 +412,7 @@ export const EVIDENCE = {
       ALT_CREATE,
       ...ALT_DISMISS_OK,
       dismiss('dismisses an IN_PROGRESS transaction with a generic upstream cancel with the text OK'),
+      dismiss('leaves a CREATED transaction DISMISSED after a dismiss and its repeat: the state read back'),
       ...ALT_INTENTS_OK,
       ...ALT_PAYMENTS_OK,
       ...ALT_ERRORS,
