@@ -117,11 +117,19 @@ test("the rehearsal's .env.sandbox lists the template's variables in the same or
   const template = templateVariables().map((v) => v.name);
   const common = (names: string[], other: string[]) => names.filter((name) => other.includes(name));
   expect(common(rehearsal, template)).toEqual(common(template, rehearsal));
-  // The rehearsal answers every question the nightly answers, but the run label (the rehearsal sets its own).
+  // The rehearsal answers every question the nightly answers about Migo (it sets its own run label).
   const unanswered = template.filter(
     (name) =>
       !rehearsal.includes(name) &&
-      !['MIGO_ENV', 'MIGO_RUN_LABEL', 'MIGO_MERCHANT_HANDLER_URL', 'MIGO_WALLET_PRIVATE_KEY'].includes(name),
+      ![
+        'MIGO_ENV',
+        'MIGO_RUN_LABEL',
+        // The merchant's own systems: the simulator stands in for Migo, not for the merchant.
+        'MIGO_MERCHANT_HANDLER_URL',
+        'MIGO_MERCHANT_FULFILMENT_URL',
+        // The rehearsal keeps the key in a file beside .env.sandbox (MIGO_WALLET_PRIVATE_KEY_FILE).
+        'MIGO_WALLET_PRIVATE_KEY',
+      ].includes(name),
   );
   expect(unanswered).toEqual([]);
 });
