@@ -46,6 +46,11 @@ export default tseslint.config(
     'simulator/ may import schemas/ only (see ARCHITECTURE.md).',
   ),
   layer(
+    ['fixtures/**', 'cli/**', 'bench/**'],
+    ['specs/documented'],
+    'specs/documented/ holds what the docs say, the expected values of the checks: a fixture, command or harness that built requests, configuration or served answers from it would agree with the checks by construction.',
+  ),
+  layer(
     ['reporters/**'],
     ['specs', 'fixtures'],
     'reporters run in the runner process: no fixtures or specs.',

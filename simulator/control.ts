@@ -153,6 +153,16 @@ export function registerControl(ctx: SimulatorContext) {
       ctx.callbacks.deliveries(typeof request.query.uid === 'string' ? request.query.uid : undefined),
     );
 
+    // Reads an Alternative Payments transaction's state: Migo documents no such read, so a spec that must see
+    // the state (not only an answer that may be the same either way) runs where this exists, against the simulator.
+    app.get<{ Params: { uid: string } }>('/alternative/:uid', { config }, async (request, reply) => {
+      const txn = ctx.store.transactions.get(request.params.uid);
+      if (!txn || txn.kind !== 'alternative')
+        return fail(reply, 404, `no alternative-payment transaction "${request.params.uid}".`);
+      expireIfDue(ctx, txn);
+      return { uid: txn.uid, status: txn.status };
+    });
+
     app.post<{ Params: { uid: string } }>(
       '/alternative/:uid/complete',
       { config },

@@ -574,6 +574,54 @@ export const MUTATIONS = [
       },
     ],
   },
+  // Added with the documented expected values (issue 10): each breaks a rule a presence-only check let through.
+  {
+    name: 'validation-own-code-wrong',
+    rule: 'A Middleware validation refusal is 400 with ownCode 5000 (dismiss page "400/5000"; reading middleware-validation-status=400).',
+    description:
+      'Middleware validation refusals (400) carry ownCode 2000 ("Transaction not found") instead of 5000.',
+    docs: DOC_PAGES.altDismissTransaction,
+    caughtBy: [
+      {
+        test: payments('rejects an unknown processor as a validation error in the ownCode envelope'),
+        failure: 'ownCode 5001, not the documented validation ownCode 5000',
+      },
+      {
+        test: specsOf(
+          'alternative-payments/payment-intents.spec.ts',
+          `${ALT}/payment-intents`,
+        )('rejects an unknown processor as a validation error in the ownCode envelope'),
+        failure: 'ownCode 5001, not the documented validation ownCode 5000',
+      },
+    ],
+  },
+  {
+    name: 'dismiss-without-effect',
+    rule: 'A dismiss of a CREATED or USED transaction moves it to DISMISSED (dismiss page, behaviour matrix).',
+    description: 'A dismiss of a CREATED or USED transaction answers `OK` and leaves its state as it was.',
+    docs: DOC_PAGES.altDismissTransaction,
+    caughtBy: [
+      {
+        test: dismiss(
+          'leaves a CREATED transaction DISMISSED after a dismiss and its repeat: the state read back',
+        ),
+        failure: 'the transaction after the dismiss',
+      },
+    ],
+  },
+  {
+    name: 'checkout-receipt-unreadable',
+    rule: 'PANs are never echoed (security page): every answer the checkout gives after the submit can be checked for one.',
+    description:
+      'After the card submit the checkout fetches a receipt holding the card number, served with a broken gzip encoding the browser cannot decode, then returns as usual.',
+    docs: DOC_PAGES.security,
+    caughtBy: [
+      {
+        test: NO_CARD_DATA,
+        failure: 'an unreadable one cannot be checked for card data',
+      },
+    ],
+  },
 ] as const satisfies readonly Mutation[];
 
 export type MutationName = (typeof MUTATIONS)[number]['name'];

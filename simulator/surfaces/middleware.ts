@@ -344,7 +344,7 @@ export function buildMiddleware(ctx: SimulatorContext, options: SurfaceOptions):
       switch (txn.status) {
         case 'CREATED':
         case 'USED':
-          txn.status = 'DISMISSED';
+          if (!mutations.has('dismiss-without-effect')) txn.status = 'DISMISSED';
           return ok();
         case 'IN_PROGRESS': {
           const cancel = txn.processor ? cancelBehaviour(txn.processor, ctx.readings) : 'none';

@@ -139,6 +139,7 @@ export function buildWebview(ctx: SimulatorContext, options: SurfaceOptions): Fa
     status: 'approved' | 'denied',
     card: { brand: string; last4: string },
     leak: { pan?: string; cvc?: string },
+    typedPan?: string,
   ): FastifyReply => {
     txn.card = { cardId: `card_${randomHex(16)}`, ...card };
     finishPaymentLink(ctx, txn, status, leak.cvc);
@@ -147,8 +148,45 @@ export function buildWebview(ctx: SimulatorContext, options: SurfaceOptions): Fa
     target.searchParams.set('status', status);
     if (!mutations.has('return-url-missing-reference')) target.searchParams.set('reference', txn.reference);
     if (leak.pan !== undefined) target.searchParams.set('pan', leak.pan);
+    if (typedPan !== undefined && mutations.has('checkout-receipt-unreadable'))
+      return receiptThenReturn(reply, typedPan, target.toString());
     return reply.header('cache-control', 'no-store').redirect(target.toString(), 303);
   };
+
+  /**
+   * `checkout-receipt-unreadable`: instead of the 303, a page that fetches a receipt echoing the card number,
+   * served with a broken gzip encoding the browser cannot decode, then goes on to the return URL. The flow ends as
+   * usual; only a PAN check that refuses to count an unreadable answer as clean notices.
+   */
+  const receipts = new Map<string, string>();
+  const receiptThenReturn = (reply: FastifyReply, pan: string, target: string): FastifyReply => {
+    const id = randomHex(16);
+    if (receipts.size >= 100) receipts.delete(receipts.keys().next().value!);
+    receipts.set(id, pan);
+    const nonce = scriptNonce();
+    const script =
+      `<script nonce="${nonce}">fetch('/receipt?id=${id}').catch(() => undefined)` +
+      `.finally(() => location.replace(${JSON.stringify(target).replace(/</g, '\\u003c')}));</script>`;
+    return html(
+      reply,
+      200,
+      page('Payment received', `<h1>Payment received</h1><p>Returning to the merchant…</p>${script}`),
+      pagePolicy({ scriptNonce: nonce, fetchesOwnOrigin: true }),
+    );
+  };
+  app.get<{ Querystring: Query }>('/receipt', async (request, reply) => {
+    const pan = receipts.get(queryValue(request.query.id) ?? '');
+    if (pan === undefined) return errorPage(reply, pageError(404, 'Receipt not found', 'No such receipt.'));
+    // Declared gzip, sent plain: the browser fails to decode it, so no one can read the card number it holds.
+    return reply
+      .code(200)
+      .headers({
+        'content-type': 'text/plain; charset=utf-8',
+        'content-encoding': 'gzip',
+        'cache-control': 'no-store',
+      })
+      .send(`Receipt: card ${pan}`);
+  });
 
   app.get<{ Querystring: Query }>('/', async (request, reply) => {
     const txn = paymentLink(queryValue(request.query.orderId));
@@ -199,7 +237,7 @@ export function buildWebview(ctx: SimulatorContext, options: SurfaceOptions): Fa
       return reply.redirect(`/challenge?session=${id}`, 303);
     }
     const approved = test?.outcome === 'approved' || mutations.has('declined-card-approved');
-    return finish(reply, txn, approved ? 'approved' : 'denied', card, leak);
+    return finish(reply, txn, approved ? 'approved' : 'denied', card, leak, pan);
   });
 
   app.get<{ Querystring: Query }>('/challenge', async (request, reply) => {

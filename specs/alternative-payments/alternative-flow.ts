@@ -4,6 +4,7 @@
  */
 import { expectReading, type MigoFixtures } from '../../fixtures';
 import type { Readings } from '../../schemas/readings';
+import { OTHER_MEANING_OWN_CODES, VALIDATION_REFUSAL } from '../documented';
 
 type Fixtures = MigoFixtures;
 type Api = Fixtures['api'];
@@ -102,4 +103,29 @@ export function expectCancelHookDismiss(readings: Readings, dismissed: Exchange,
         : `answered ${seen}, not {message, transaction: {uid, status: "CANCELLED"}}`;
     },
   );
+}
+
+/** The WG/CMS code range, which a Middleware ownCode never falls in (error-handling page: the ranges do not overlap). */
+const GATEWAY_RANGE = { min: 7000, max: 8099 };
+
+/**
+ * A Middleware validation refusal as the reading middleware-validation-status says: 400 with the documented
+ * ownCode 5000 (dismiss page, "400/5000"), or 422 with an ownCode of its own (none is documented for it: any
+ * outside the WG range and not one documented with another meaning). Not just "some number".
+ */
+export function expectValidationRefusal(readings: Readings, x: Exchange, what: string): void {
+  const ownCode = ownCodeOf(x);
+  expectReading(readings, 'middleware-validation-status', what, (option) => {
+    if (x.status !== Number(option)) return `HTTP ${x.status}, not ${option}`;
+    if (option === String(VALIDATION_REFUSAL.status))
+      return ownCode === VALIDATION_REFUSAL.ownCode
+        ? undefined
+        : `ownCode ${JSON.stringify(ownCode)}, not the documented validation ownCode ${VALIDATION_REFUSAL.ownCode} (${VALIDATION_REFUSAL.page})`;
+    if (ownCode === undefined) return 'no ownCode';
+    if (ownCode >= GATEWAY_RANGE.min && ownCode <= GATEWAY_RANGE.max)
+      return `ownCode ${ownCode} lies in the Wallet Gateway range ${GATEWAY_RANGE.min}–${GATEWAY_RANGE.max}`;
+    return (OTHER_MEANING_OWN_CODES as readonly number[]).includes(ownCode)
+      ? `ownCode ${ownCode} is documented with another meaning`
+      : undefined;
+  });
 }

@@ -18,6 +18,8 @@ export interface SeenResponse {
   status: number;
   location?: string;
   body: string;
+  /** Why the body could not be read, when it could not: such an answer cannot be checked for card data. */
+  unreadable?: string;
 }
 
 const CVV_NAMES = /^(?:card[-_]?)?(?:cvv2?|cvc2?|cvn|security[-_]?code)$/i;
@@ -100,6 +102,16 @@ export function cardDataInJson(value: unknown, card: CardSecrets, where: string)
   return [...new Set(problems)];
 }
 
+/** The answers whose body could not be read, each named (PAN masked) with the reason. */
+export function unreadableAnswers(responses: readonly SeenResponse[], card: CardSecrets): string[] {
+  return responses
+    .filter((r) => r.unreadable !== undefined)
+    .map(
+      (r) =>
+        `the checkout's ${r.status} answer for ${withoutPan(decoded(new URL(r.url).pathname), card)} could not be read: ${withoutPan(r.unreadable!, card)}`,
+    );
+}
+
 /** Card data in what the browser received: each URL, redirect target and body (read as JSON when it is). */
 export function cardDataInResponses(responses: readonly SeenResponse[], card: CardSecrets): string[] {
   return responses.flatMap((r) => {
@@ -163,9 +175,16 @@ const RECORDED_TYPES = new Set(['document', 'xhr', 'fetch']);
 async function read(response: Response): Promise<SeenResponse> {
   const status = response.status();
   const location = await response.headerValue('location').catch(() => null);
-  // A redirect has no body; a body the browser dropped (a frame navigated away) cannot be read either.
-  const body = status >= 300 && status < 400 ? '' : await response.text().catch(() => '');
-  return { url: response.url(), status, ...(location ? { location } : {}), body };
+  const seen = { url: response.url(), status, ...(location ? { location } : {}) };
+  // A redirect has no body to hold card data. Any other body is read at once (the recorder calls this from the
+  // response event); one that cannot be read is evidence missing, never an empty page that passes.
+  if (status >= 300 && status < 400) return { ...seen, body: '' };
+  try {
+    return { ...seen, body: await response.text() };
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 200);
+    return { ...seen, body: '', unreadable: reason };
+  }
 }
 
 /** What one checkout exposed: where the browser was sent back, what it received, what the merchant was sent. */
@@ -178,6 +197,10 @@ export interface CheckoutExposure {
 /** Fails, naming each place, when the card's PAN or CVV reached anything the checkout exposed. */
 export function expectNoCardData(card: CardSecrets, seen: CheckoutExposure): void {
   expect(seen.responses.length, 'the checkout traffic after the submit was recorded').toBeGreaterThan(0);
+  expect(
+    unreadableAnswers(seen.responses, card),
+    'every checkout answer after the submit could be read: an unreadable one cannot be checked for card data',
+  ).toEqual([]);
   expect(seen.callbacks.length, 'a callback was received to check').toBeGreaterThan(0);
   const problems = [
     ...cardDataInUrl(seen.returnUrl.href, card, 'the return URL'),

@@ -2,10 +2,12 @@
  * Sandbox holds test data only and production moves real funds (environments page), so a link must open the
  * hosted checkout of its own environment: a sandbox link the sandbox webview, never the production one. The
  * webview hosts (sandbox.migopayments.com, web.migopayments.com) come from the Payment Link examples, not from
- * the environments table; MIGO_WEBVIEW_URL overrides them.
+ * the environments table; MIGO_WEBVIEW_URL overrides them. The documented hosts are the documents'
+ * (specs/documented/base-urls.ts), not the configuration's defaults the run was built from.
  */
 import { test, expect, goLive, prodSafe } from '../../fixtures';
-import { DOCUMENTED_URLS, nonProductionHostReason } from '../../fixtures/config';
+import { nonProductionHostReason } from '../../fixtures/config';
+import { documentedBaseUrl } from '../documented';
 
 test.describe('POST /transactions', () => {
   test.beforeEach(({ requires }) => requires('middleware'));
@@ -30,11 +32,11 @@ test.describe('POST /transactions', () => {
       if (target === 'local') return;
       if (migoConfig.urlSources.webview === 'default')
         expect(opens.origin, `the documented ${target} checkout`).toBe(
-          new URL(DOCUMENTED_URLS[target].webview).origin,
+          new URL(documentedBaseUrl('webview', target)).origin,
         );
       if (target === 'sandbox')
         expect(opens.origin, 'a sandbox link never opens the production (real funds) checkout').not.toBe(
-          new URL(DOCUMENTED_URLS.production.webview).origin,
+          new URL(documentedBaseUrl('webview', 'production')).origin,
         );
       else
         expect(

@@ -1,16 +1,22 @@
 /**
  * The error catalog, table-driven: every code that can be driven from outside answers with its documented HTTP
  * status, its surface's envelope (Wallet Gateway: CustomResponse `errors[]` with string codes; Middleware: `ownCode`)
- * and, where the catalog gives one, its exact message ("Messages are the exact strings returned by the API",
- * error-catalog page). Where the docs give no status, the option of the code's `error-status-<code>` reading is
- * asserted and the test is annotated as resting on that reading; where the code sits in the body is the reading
- * error-code-form. An answer only another option explains fails as AssumptionDiffers.
+ * and, where the docs give one, its exact message ("Messages are the exact strings returned by the API",
+ * error-catalog page).
+ *
+ * The expected values come from the documents (specs/documented/error-catalog.ts), never from
+ * schemas/error-catalog.ts, the table the simulator answers from: a change to that table fails these tests
+ * (tests/documented/catalog-table-change.proof.ts proves it). Where the docs give no status, the option of the
+ * code's `error-status-<code>` reading is asserted and the test is annotated as resting on that reading; where the
+ * code sits in the body is the reading error-code-form. An answer only another option explains fails as
+ * AssumptionDiffers.
  */
 import { test, expect, expectUnderReadings, goLive } from '../../fixtures';
-import { ERROR_CATALOG, catalogEntry, expectedStatus, type ErrorCode } from '../../schemas/error-catalog';
+import { ERROR_CATALOG, type ErrorCode } from '../../schemas/error-catalog';
 import { gatewayErrorItems } from '../../schemas/gateway-error.schema';
-import type { Readings } from '../../schemas/readings';
+import { DEFAULT_READINGS, isReadingName, type Readings } from '../../schemas/readings';
 import { validate } from '../../schemas/registry';
+import { DOCUMENTED_ERRORS, documentedError, labelOf, type DocumentedError } from '../documented';
 import {
   CATALOG_CASES,
   isDriven,
@@ -20,7 +26,16 @@ import {
   type DrivenCase,
 } from './catalog-cases';
 
-type Entry = (typeof ERROR_CATALOG)[number];
+/** The status to expect: the documented one, else the option of the code's reading (never a literal of ours). */
+function expectedStatus(doc: DocumentedError, readings: Readings): { status: number; reading?: string } {
+  if (doc.http !== null) return { status: doc.http };
+  const reading = `error-status-${doc.code}`;
+  if (!isReadingName(reading))
+    throw new Error(
+      `no page states the HTTP status of ${doc.code} and schemas/readings.ts has no reading ${reading}: give its row in schemas/error-catalog.ts an assumedHttp`,
+    );
+  return { status: Number(readings[reading]), reading };
+}
 
 function envelopeProblem(
   schema: 'gateway-error' | 'middleware-error' | 'token-expired',
@@ -31,28 +46,41 @@ function envelopeProblem(
   return errors.length > 0 ? `the ${schema} envelope fails: ${errors.join('; ')}` : undefined;
 }
 
+/** What is wrong with the message beside a WG/CMS code, judged against the documented text. */
+function messageProblem(doc: DocumentedError, message: unknown): string | undefined {
+  if (doc.message !== null)
+    return message === doc.message
+      ? undefined
+      : `the message of ${doc.code} is ${JSON.stringify(message)}, not the documented ${JSON.stringify(doc.message)} (${doc.page})`;
+  if (doc.messageCut !== undefined)
+    return typeof message === 'string' && message.startsWith(doc.messageCut)
+      ? undefined
+      : `the message of ${doc.code} is ${JSON.stringify(message)}, not the documented text starting ${JSON.stringify(doc.messageCut)} (${doc.page})`;
+  return typeof message === 'string' && message.trim() !== ''
+    ? undefined
+    : `${doc.code} comes without a message`;
+}
+
 /** What is wrong with a catalog answer under a profile: status, envelope, code and message. */
-function catalogAnswerProblem(entry: Entry, answer: Answer, readings: Readings): string | undefined {
-  const { status } = expectedStatus(entry.code, readings);
-  if (answer.status !== status) return `HTTP status ${answer.status}, not ${status}`;
-  switch (entry.surface) {
+function catalogAnswerProblem(doc: DocumentedError, answer: Answer, readings: Readings): string | undefined {
+  const { status } = expectedStatus(doc, readings);
+  if (answer.status !== status) return `${doc.code} came with HTTP status ${answer.status}, not ${status}`;
+  switch (doc.surface) {
     case 'gateway': {
       const envelope = envelopeProblem('gateway-error', answer.body, readings);
       if (envelope) return envelope;
       const errors = gatewayErrorItems(answer.body, readings);
-      const error = errors.find((e) => String(e.code) === entry.code);
-      if (!error) return `the body does not carry the code "${entry.code}"; got ${JSON.stringify(errors)}`;
-      if (entry.message !== null && error.message !== entry.message)
-        return `the message is ${JSON.stringify(error.message)}, not the catalog's ${JSON.stringify(entry.message)}`;
-      return typeof error.message === 'string' ? undefined : 'the code comes without a message';
+      const error = errors.find((e) => String(e.code) === doc.code);
+      if (!error) return `the body does not carry the code "${doc.code}"; got ${JSON.stringify(errors)}`;
+      return messageProblem(doc, error.message);
     }
     case 'middleware': {
       const envelope = envelopeProblem('middleware-error', answer.body, readings);
       if (envelope) return envelope;
       const ownCode = (answer.body as { ownCode: unknown }).ownCode;
-      return String(ownCode) === entry.code
+      return String(ownCode) === doc.code
         ? undefined
-        : `ownCode is ${JSON.stringify(ownCode)}, not ${entry.code}`;
+        : `ownCode is ${JSON.stringify(ownCode)}, not ${doc.code}`;
     }
     case 'auth':
       return envelopeProblem('token-expired', answer.body, readings);
@@ -60,45 +88,46 @@ function catalogAnswerProblem(entry: Entry, answer: Answer, readings: Readings):
 }
 
 /** The status, envelope, code and message of one catalog answer, judged under the run's profile. */
-function expectCatalogAnswer(entry: Entry, answer: Answer, readings: Readings): void {
-  const expected = expectedStatus(entry.code, readings);
+function expectCatalogAnswer(doc: DocumentedError, answer: Answer, readings: Readings): void {
+  const expected = expectedStatus(doc, readings);
   if (expected.reading) {
     test.info().annotations.push({
       type: 'assumption',
-      description: `${entry.code} ${entry.name}: HTTP ${expected.status} is the option of the reading ${expected.reading} in this run; no doc page states it (${entry.source})`,
+      description: `${doc.code} ${labelOf(doc)}: HTTP ${expected.status} is the option of the reading ${expected.reading} in this run; no doc page states it (${doc.page})`,
     });
   }
-  expectUnderReadings(readings, `the answer of ${entry.code} ${entry.name}`, (profile) =>
-    catalogAnswerProblem(entry, answer, profile),
+  expectUnderReadings(readings, `the answer of ${doc.code} ${labelOf(doc)}`, (profile) =>
+    catalogAnswerProblem(doc, answer, profile),
   );
 }
 
-function title(entry: Entry, driven: DrivenCase): string {
-  const { status, documented } = expectedStatus(entry.code);
-  const name = entry.name === entry.code ? entry.code : `${entry.code} ${entry.name}`;
-  return `${driven.outcome} with ${name} (${status}${documented ? '' : ', assumed'})`;
+/** The title names the documented status, or the reading's default marked "assumed": stable across profiles. */
+function title(doc: DocumentedError, driven: DrivenCase): string {
+  const { status, reading } = expectedStatus(doc, DEFAULT_READINGS);
+  const name = labelOf(doc) === doc.code ? doc.code : `${doc.code} ${labelOf(doc)}`;
+  return `${driven.outcome} with ${name} (${status}${reading ? ', assumed' : ''})`;
 }
 
 test.describe('Error catalog', () => {
-  for (const entry of ERROR_CATALOG) {
-    // Undefined only when the catalog gained a row nobody classified: the coverage test below names it.
-    const c: CatalogCase | undefined = CATALOG_CASES[entry.code];
+  for (const doc of DOCUMENTED_ERRORS) {
+    // Undefined only when the docs list a code nobody classified: the coverage test below names it.
+    const c: CatalogCase | undefined = CATALOG_CASES[doc.code as ErrorCode];
     if (!c || !isDriven(c)) continue;
     const run = async (f: DriveFixtures, requires: (...r: DrivenCase['needs']) => void) => {
       requires(...c.needs);
       test.skip(!!c.localOnly && f.migoConfig.target !== 'local', c.localOnly);
-      expectCatalogAnswer(entry, await c.drive(f), f.migoConfig.readings);
+      expectCatalogAnswer(doc, await c.drive(f), f.migoConfig.readings);
     };
     if (c.simulator) {
       test(
-        title(entry, c),
+        title(doc, c),
         goLive('GL-ERR-01'),
         async ({ api, cardholder, migoConfig, migoTarget, request, sim, requires }) =>
           run({ api, cardholder, migoConfig, migoTarget, request, sim }, requires),
       );
     } else {
       test(
-        title(entry, c),
+        title(doc, c),
         goLive('GL-ERR-01'),
         async ({ api, cardholder, migoConfig, migoTarget, request, requires }) =>
           run({ api, cardholder, migoConfig, migoTarget, request, sim: undefined }, requires),
@@ -111,15 +140,17 @@ test.describe('Error catalog', () => {
     goLive('GL-ERR-01'),
     () => {
       const catalog = ERROR_CATALOG.map((row) => row.code);
+      const documented = DOCUMENTED_ERRORS.map((row) => row.code);
       const classified = Object.keys(CATALOG_CASES);
       expect(
-        catalog.filter((code) => !classified.includes(code)),
-        'catalog codes with no case in specs/errors/catalog-cases.ts',
+        documented.filter((code) => !classified.includes(code)),
+        'documented codes with no case in specs/errors/catalog-cases.ts',
       ).toEqual([]);
       expect(
-        classified.filter((code) => !catalogEntry(code)),
+        classified.filter((code) => !catalog.includes(code as ErrorCode)),
         'cases for codes the catalog no longer has',
       ).toEqual([]);
+      for (const code of classified) documentedError(code);
       for (const code of catalog) {
         const c = CATALOG_CASES[code as ErrorCode];
         if (isDriven(c)) continue;
