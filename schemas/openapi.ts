@@ -195,6 +195,16 @@ function operationObject(op: OperationSpec): PathOperation {
     ...(params.length > 0 ? { parameters: params } : {}),
     ...(body ? { requestBody: body } : {}),
     responses,
+    // The path itself is a guess where no page shows it (the refresh): the operation says which reading.
+    ...(op.pathReading
+      ? {
+          [ASSUMED]: {
+            reading: op.pathReading,
+            option: DEFAULT_READINGS[op.pathReading],
+            basis: 'no page shows this path; it is the option of the reading',
+          },
+        }
+      : {}),
   } as OpenAPIV3_1.OperationObject as PathOperation;
 }
 

@@ -194,6 +194,12 @@ class World {
         return { processor: 'push-payment-gateway', data: {} };
       case 'createCardholder':
         return { cardId: this.cardId };
+      case 'createUser':
+        // The schema requires nothing of the create-user form; the simulator keys a user by its username.
+        return { username: 'fuzz@example.com' };
+      case 'operateCardFunds':
+        // A withdrawal from the new, empty card is refused as an over-spend (7303): the valid body adds funds.
+        return { operation: 'ADD_FUNDS' };
       case 'updateConfigs':
         // The body is undocumented (free-form); the simulator wants a non-empty object.
         return { fuzzSetting: 'on' };

@@ -181,4 +181,9 @@ test('the 400s the simulator gives where no page documents one are listed as ass
   expect(byWhere.get('POST /cards/{cardId}/funds 404')).toBe('error-status-7200');
   expect(byWhere.get('POST /cards/{cardId}/funds 400')).toBeUndefined();
   expect(byWhere.get('POST /transactions 401')).toBeUndefined();
+  // The refresh's very path is the option of a reading.
+  expect((operation('post', '/auth/refresh') as Record<string, unknown>)[ASSUMED]).toMatchObject({
+    reading: 'wallet-refresh-path',
+    option: '/auth/refresh',
+  });
 });

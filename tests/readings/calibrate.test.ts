@@ -122,7 +122,8 @@ function cli(env: Record<string, string>, ...args: string[]): Promise<Run> {
 }
 
 test('calibrate --json --write against a simulator started elsewhere: the profile it writes loads as detected', async () => {
-  test.setTimeout(60_000);
+  // A child process that builds the CLI bundle on first use, on a loaded machine.
+  test.setTimeout(120_000);
   const served = {
     'payment-link-url': 'data-url',
     'wallet-envelope': 'custom-response',
@@ -161,6 +162,7 @@ test('calibrate --json --write against a simulator started elsewhere: the profil
 });
 
 test('calibrate refuses bad arguments and a production run the guard refuses, with exit 2', async () => {
+  test.setTimeout(120_000);
   const unknown = await cli({}, '--jsn');
   expect(unknown.code).toBe(2);
   expect(unknown.stderr).toContain('unknown argument "--jsn"');
@@ -170,9 +172,24 @@ test('calibrate refuses bad arguments and a production run the guard refuses, wi
   const folder = await cli({}, '--write', '/no/such/folder/profile.json');
   expect(folder.code).toBe(2);
   expect(folder.stderr).toContain('the folder /no/such/folder does not exist');
-  const production = await cli({}, '--env', 'production');
-  expect(production.code).toBe(2);
-  expect(production.stderr).toMatch(/MIGO_CONFIRM_PRODUCTION|Production run refused/);
+  const unconfigured = await cli({}, '--env', 'production');
+  expect(unconfigured.code).toBe(2);
+  expect(unconfigured.stderr).toContain('MIGO_CONFIRM_PRODUCTION: is not set');
+  // Configured, but not confirmed for this client: the production guard refuses before any request.
+  const unconfirmed = await cli(
+    {
+      MIGO_MERCHANT_TOKEN: 'a1'.repeat(32),
+      MIGO_CLIENT_SLUG: 'acme',
+      MIGO_CONFIRM_PRODUCTION: 'acme-typo',
+      MIGO_CARDHOLDER_NAME: 'Contract Test',
+      MIGO_CARDHOLDER_EMAIL: 'ct@example.com',
+      MIGO_CARDHOLDER_PHONE: '+50212345678',
+    },
+    '--env',
+    'production',
+  );
+  expect(unconfirmed.code).toBe(2);
+  expect(unconfirmed.stderr).toContain('Production run refused (1 reason); nothing was sent to Migo');
   const help = await cli({}, '--help');
   expect(help.code).toBe(0);
   expect(help.stdout).toContain('Exit codes: 0 every probe ran');
