@@ -9,6 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'undici';
 import { CallbackReceiver } from '../fixtures/callback-receiver';
+import { seededRandom } from '../simulator/seeded-random';
 
 export interface CallbackLoadOptions {
   deliveries?: number;
@@ -44,18 +45,6 @@ interface Planned {
 
 const BAD_KINDS: Kind[] = ['malformed', 'oversized', 'wrong-type', 'schema'];
 const MAX_BODY_BYTES = 64 * 1024;
-
-/** Deterministic PRNG (mulberry32), so a run can be repeated exactly. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function plan(total: number, duplicateRatio: number, badRatio: number, rand: () => number): Planned[] {
   const bad = Math.round(total * badRatio);
@@ -114,7 +103,7 @@ export async function runCallbackLoad(options: CallbackLoadOptions = {}): Promis
     total,
     options.duplicateRatio ?? 0.3,
     options.badRatio ?? 0.05,
-    random(options.seed ?? 1),
+    seededRandom(options.seed ?? 1),
   );
   const receiver = new CallbackReceiver();
   // Records are kept for the whole run so each one can be traced back to the request that caused it.

@@ -4,6 +4,7 @@
  * Fault bodies are edge-style `{message}` bodies: the application never produced them, so they carry no Migo code.
  */
 import { ControlInputError } from './clients';
+import { seededRandom } from './seeded-random';
 
 export const FAULT_KINDS = ['429', '500', '502', '503', '504', 'latency', 'reset', 'malformed'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -32,18 +33,6 @@ export const FAULT_TEXT: Record<Exclude<FaultKind, 'latency' | 'reset' | 'malfor
   '503': 'Service Unavailable',
   '504': 'Gateway Timeout',
 };
-
-/** Deterministic PRNG (mulberry32): the same seed gives the same fault pattern in every run. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface ActiveFault extends Omit<Fault, 'remaining'> {
   remaining: number;
@@ -124,7 +113,7 @@ export class FaultBook {
     if (rate !== undefined) {
       fault.rate = rate;
       fault.seed = seed ?? 1;
-      fault.random = mulberry32(fault.seed);
+      fault.random = seededRandom(fault.seed);
     }
     this.faults.push(fault);
     return this.describe(fault);

@@ -3,19 +3,9 @@
  * named invalid variants of it (a required field missing, a field of the wrong type, boundary values, a body that
  * is not an object). Deterministic for a seed, so a failure names a body that can be sent again.
  */
-type Schema = Record<string, unknown>;
+import { seededRandom } from '../../simulator/seeded-random';
 
-/** mulberry32: a tiny seeded PRNG, good enough to pick optional fields and values deterministically. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+type Schema = Record<string, unknown>;
 
 /** Strings tried, in order, against a `pattern` that has no example: the shapes the request schemas use. */
 const PATTERN_CANDIDATES = [
@@ -122,7 +112,7 @@ export function bodyVariants(
   seed: number,
   limit = 14,
 ): Variant[] {
-  const rng = seeded(seed);
+  const rng = seededRandom(seed);
   const valid = { ...(validValue(schema, rng) as Record<string, unknown>), ...known };
   const properties = (schema.properties ?? {}) as Record<string, Schema>;
   const required = (schema.required ?? []) as string[];
