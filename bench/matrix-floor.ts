@@ -4,7 +4,7 @@
  * the matrix's warm-up says which tests it skips, so the floor skips as many); then `rounds` rounds of matrix,
  * floor, matrix on Node 24. After each matrix run, scripts/report.ts builds that run's Allure report (timed).
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildAllureReport } from '../scripts/report';
 import { startSimulator } from '../simulator';
@@ -98,6 +98,8 @@ export async function benchMatrixAndFloor(options: { rounds: number; log: (line:
   log('matrix: warm-up run');
   const warmup = await timedPlaywrightRun({ config: MATRIX_CONFIG });
   warmup.cleanup();
+  // .cache/ is git-ignored, so a fresh clone does not have it.
+  mkdirSync(join(root, '.cache'), { recursive: true });
   const skippedFile = join(root, '.cache', 'floor-skipped.json');
   writeFileSync(skippedFile, JSON.stringify(skippedIn(warmup)));
   const generated = await timedCommand(

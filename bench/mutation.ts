@@ -2,11 +2,11 @@
  * `npm run mutation [-- --only a,b] [--concurrency N] [--out FILE]`: the mutation score of the suite.
  *
  * Each named simulator mutation (simulator/mutations.ts) breaks one documented rule and names its guards: the
- * tests that must catch it, each with the failure it predicts. The guards' spec files run once against a clean
- * embedded simulator (the baseline), then once per mutation with that one rule broken. A mutation is caught only
+ * tests that must catch it, each with the failure it predicts. The guard tests (and only they: `--grep`) run once
+ * against a clean embedded simulator (the baseline), then once per mutation with that one rule broken. A mutation is caught only
  * when a guard passed in the baseline and fails under the mutation with its predicted failure: not a timeout, a
- * transport error, an interrupted run, or an HTTP 5xx the guard did not predict (judgeGuard). Other tests that
- * fail are reported, never counted.
+ * transport error, an interrupted run, or an HTTP 5xx the guard did not predict (judgeGuard). Another guard of
+ * the same run that fails is reported, never counted.
  *
  * Writes reports/mutation.json `{ total, caught, missed, score, baseline, perMutation }`, each mutation with
  * `name`, `caught`, `by` (the catching test) and `failure` (the first line of its failure), and prints the score;
@@ -138,9 +138,25 @@ export function guardFiles(mutations: readonly Pick<Mutation, 'caughtBy'>[]): st
   ].sort();
 }
 
-/** One run of `files` with these mutations on. */
-function runSpecs(files: string[], mutations: string[]): Promise<NestedRun> {
-  return runMatrix([...files, '--workers=1'], { MIGO_SIM_MUTATIONS: mutations.join(',') });
+/**
+ * A `--grep` that selects exactly the guard tests: a guard is `file › describe… › title`, and Playwright greps
+ * `describe… title @tags`, so the describes and the title joined by spaces, followed by a tag or the end.
+ */
+export function guardGrep(mutations: readonly Pick<Mutation, 'caughtBy'>[]): string {
+  const titles = new Set(
+    mutations.flatMap((m) => m.caughtBy.map((g) => g.test.split(' › ').slice(1).join(' '))),
+  );
+  return [...titles].map((title) => `${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?= @|$)`).join('|');
+}
+
+/**
+ * One run of the guards of `mutations` with `on` switched on: only the guard tests (the rest of their files
+ * cannot change a verdict, and ran about twice as long).
+ */
+function runGuards(mutations: readonly Pick<Mutation, 'caughtBy'>[], on: string[]): Promise<NestedRun> {
+  return runMatrix([...guardFiles(mutations), '--workers=1', `--grep=${guardGrep(mutations)}`], {
+    MIGO_SIM_MUTATIONS: on.join(','),
+  });
 }
 
 async function pool<T, R>(items: T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
@@ -162,7 +178,7 @@ export async function scoreMutations(
   options: { concurrency?: number; log?: (line: string) => void } = {},
 ): Promise<MutationReport> {
   const log = options.log ?? (() => undefined);
-  const baseline = await runSpecs(guardFiles(mutations), []);
+  const baseline = await runGuards(mutations, []);
   const baselineFailed = [...baseline.outcomes.values()]
     .filter((o) => o.verdict !== 'passed' && o.verdict !== 'skipped')
     .map((o) => `[${o.project}] ${o.spec}`);
@@ -170,7 +186,7 @@ export async function scoreMutations(
     `baseline: ${guardFiles(mutations).length} spec files, ${baselineFailed.length} failed (${baseline.durationMs} ms)`,
   );
   const perMutation = await pool([...mutations], options.concurrency ?? 2, async (m) => {
-    const run = scoreRun(m, baseline, await runSpecs(guardFiles([m]), [m.name]));
+    const run = scoreRun(m, baseline, await runGuards([m], [m.name]));
     log(
       run.caught
         ? `✓ ${m.name}: caught by ${run.by!.split(' › ').at(-1)}`

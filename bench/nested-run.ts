@@ -174,8 +174,8 @@ export function failedTests(run: NestedRun): string[] {
 }
 
 /** The matrix as `--list` sees it (MIGO_ENV=local unless `extraEnv` says otherwise): every test, its tags. */
-export function listMatrix(extraEnv: Record<string, string> = {}): ListedTest[] {
-  const result = spawnSync(process.execPath, [playwrightCli, 'test', '--list', '--reporter=json'], {
+export function listMatrix(extraEnv: Record<string, string> = {}, args: string[] = []): ListedTest[] {
+  const result = spawnSync(process.execPath, [playwrightCli, 'test', '--list', '--reporter=json', ...args], {
     cwd: root,
     env: nestedEnv(extraEnv),
     encoding: 'utf8',

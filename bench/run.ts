@@ -8,7 +8,8 @@
  *   connections (bench/simulator-peers.ts), and the simulator's memory over 100,000 requests;
  * - ajv: validations per second of the CustomResponse envelope on freshly parsed bodies;
  * - callback: Merchant Generic Callback latency from the sender's attempt to the receiver's `waitFor` resolving;
- * - receiverLoad: the callback receiver under 10,000 deliveries (bench/callback-load.ts).
+ * - receiverLoad: the callback receiver under 10,000 deliveries (bench/callback-load.ts);
+ * - receiver: its memory under 12,000 deliveries of 64 KB (`receiver.peakRssMb`, bench/receiver-memory.ts).
  *
  * Options: --rounds N (matrix and floor runs each, default 3), --peer-rounds N (default 3), --duration S (load
  * window, default 10), --only SECTIONS (comma-separated: matrix,peers,memory,ajv,callback,receiver), --quick (1
@@ -19,6 +20,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { CallbackReceiver } from '../fixtures/callback-receiver';
+import { measureReceiverMemory } from './receiver-memory';
 import { SimulatorControl } from '../fixtures/clients/simulator-control';
 import { validate } from '../schemas/registry';
 import { startSimulator } from '../simulator';
@@ -148,8 +150,12 @@ async function main(): Promise<void> {
   }
   if (only.has('ajv')) report.ajv = ajvThroughput();
   if (only.has('callback')) report.callback = await callbackLatency(quick ? 50 : 300);
-  if (only.has('receiver'))
+  if (only.has('receiver')) {
     report.receiverLoad = await runCallbackLoad({ deliveries: quick ? 2000 : 10_000 });
+    log('callback receiver memory under 12,000 deliveries of 64 KB');
+    const memory = await measureReceiverMemory({ deliveries: quick ? 2000 : 12_000 });
+    report.receiver = memory;
+  }
 
   const output = {
     generatedAt: startedAt.toISOString(),

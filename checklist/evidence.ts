@@ -121,9 +121,32 @@ const MASTERCARD_NO_CARD_DATA = specsOf('checkout/card-data-never-echoed.spec.ts
   'leaves no PAN or CVV of a Mastercard charge in the return URL, the checkout pages or the callback',
 );
 const CHECKOUTS = [HAPPY_PATH, ...DECLINED, ...THREE_DS];
-/** The only spec that reaches the merchant's handler: a real delivery and its replay, each timed. */
+/** A real charge's own callback replayed to the merchant's handler, byte for byte: the scenario as Migo plays it. */
 const MERCHANT_HANDLER_REPLAY = specsOf('checkout/replay-to-merchant-handler.spec.ts')(
   'answers a delivery and its replay with 2xx within the handler budget',
+);
+/**
+ * The merchant probe (fixtures/merchant-probe): the only specs that decide the items about the merchant's own
+ * systems. Each is skipped, with the variable to set, when MIGO_MERCHANT_HANDLER_URL (or, for the fulfilment count,
+ * MIGO_MERCHANT_FULFILMENT_URL) is unset, so those items are NOT RUN: never PASS, and never SIMULATED from the
+ * suite's own receiver. A handler on loopback, or any run against a stand-in for Migo, gives SIMULATED at best
+ * (reporters/go-live/merchant-handler.ts).
+ */
+const probe = specsOf(
+  'webhooks/merchant-handler.spec.ts',
+  'Your webhook handler (MIGO_MERCHANT_HANDLER_URL)',
+);
+const PROBE_ACKNOWLEDGES = probe(
+  'acknowledges a delivery, its duplicate and a later replay with 2xx within the budget, and an older status without an error',
+);
+const PROBE_BAD_INPUT = probe(
+  'refuses a malformed and an oversized body with 4xx (or a 2xx that fulfils nothing), never a 5xx or silence',
+);
+const PROBE_FULFILS_ONCE = probe(
+  'fulfils a delivery exactly once: its duplicate, an older status, a replay and bad bodies fulfil nothing more',
+);
+const PROBE_CERTIFICATE = probe(
+  'serves HTTPS with a certificate that is trusted, names its host and stays valid for the configured days',
 );
 const OWN_RECEIVER_REDELIVERY = [
   duplicate('redelivers an event with the same uid and reference, and the handler fulfils it once'),
@@ -295,6 +318,19 @@ const LOCAL_BASE_URL = (url: string) =>
   'services run on a developer machine, and nothing a merchant deploys uses it (search the deployed ' +
   'configuration and secrets for "localhost" and "127.0.0.1").';
 
+/**
+ * The specs that reach the merchant's own systems (MIGO_MERCHANT_HANDLER_URL): the only ones that may decide an item
+ * proven by `merchant`. Each is skipped, naming the variable, when the handler is not configured.
+ */
+export const MERCHANT_SYSTEM_SPECS: readonly SpecRef[] = [
+  PROBE_ACKNOWLEDGES,
+  PROBE_BAD_INPUT,
+  PROBE_FULFILS_ONCE,
+  PROBE_CERTIFICATE,
+  MERCHANT_HANDLER_REPLAY,
+  HANDLER_TLS,
+];
+
 export const EVIDENCE = {
   // Credentials & authentication
   'GL-AUTH-01': {
@@ -351,9 +387,10 @@ export const EVIDENCE = {
   'GL-SCN-02': { provenBy: ['sandbox'], decisive: DECLINED },
   'GL-SCN-03': { provenBy: ['sandbox'], decisive: THREE_DS },
   'GL-SCN-04': {
-    // Against Migo, only the merchant's handler can show what a duplicate or a replay does to an order.
+    // Against Migo, only the merchant's handler can show what a duplicate or a replay does to an order; the
+    // suite's own receiver shows the scenario's checks work (SIMULATED), never that the merchant's handler does.
     provenBy: ['merchant'],
-    decisive: [MERCHANT_HANDLER_REPLAY],
+    decisive: [PROBE_ACKNOWLEDGES, PROBE_FULFILS_ONCE, MERCHANT_HANDLER_REPLAY],
     standIn: OWN_RECEIVER_REDELIVERY,
   },
   'GL-INT-01': {
@@ -384,10 +421,10 @@ export const EVIDENCE = {
   },
   // Webhooks
   'GL-WH-01': {
+    // No stand-in: a receiver the suite started proves nothing about the merchant's.
     provenBy: ['merchant'],
-    decisive: [HANDLER_TLS],
-    standIn: [OWN_HTTPS_RECEIVER],
-    supporting: [PUBLIC_CALLBACK_TLS],
+    decisive: [PROBE_CERTIFICATE],
+    supporting: [HANDLER_TLS, PUBLIC_CALLBACK_TLS, OWN_HTTPS_RECEIVER],
   },
   'GL-WH-02': {
     manual:
@@ -397,9 +434,12 @@ export const EVIDENCE = {
     supporting: CALLBACK_SIGNING,
   },
   'GL-WH-03': {
+    // The retry half of the item is Migo's; the specs showing the simulator retrying only support it.
     provenBy: ['merchant'],
-    decisive: [MERCHANT_HANDLER_REPLAY],
-    standIn: [
+    decisive: [PROBE_ACKNOWLEDGES],
+    supporting: [
+      PROBE_BAD_INPUT,
+      MERCHANT_HANDLER_REPLAY,
       deliveryRetry('retries a delivery answered 503 and the retry is fulfilled once'),
       deliveryRetry('retries a delivery the handler did not answer in time'),
     ],
@@ -422,9 +462,10 @@ export const EVIDENCE = {
     ],
   },
   'GL-ERR-02': {
+    // Only the merchant's fulfilment count shows a replay fulfilled nothing: no stand-in.
     provenBy: ['merchant'],
-    decisive: [MERCHANT_HANDLER_REPLAY],
-    standIn: OWN_RECEIVER_REDELIVERY,
+    decisive: [PROBE_FULFILS_ONCE],
+    supporting: [PROBE_BAD_INPUT, MERCHANT_HANDLER_REPLAY, ...OWN_RECEIVER_REDELIVERY],
   },
   'GL-ERR-03': {
     manual:
@@ -567,9 +608,8 @@ export const EVIDENCE = {
   'GL-PROD-01': { provenBy: ['production'], decisive: [SANDBOX_TOKEN_REFUSED] },
   'GL-PROD-02': {
     provenBy: ['merchant'],
-    decisive: [HANDLER_TLS],
-    standIn: [OWN_HTTPS_RECEIVER],
-    supporting: [PUBLIC_CALLBACK_TLS],
+    decisive: [PROBE_CERTIFICATE],
+    supporting: [HANDLER_TLS, PUBLIC_CALLBACK_TLS, OWN_HTTPS_RECEIVER],
   },
   'GL-PROD-03': {
     manual: `Check every IP allowlisting requirement in both directions (your calls to Migo, Migo's calls to your webhook receiver). ${CONFIRM_WITH_MIGO}.`,

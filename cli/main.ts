@@ -23,6 +23,10 @@ const COMMANDS: Record<string, Command> = {
   },
   doctor: { summary: 'doctor [--env E]', load: () => import('./commands/doctor') },
   readings: { summary: 'readings [--json]', load: () => import('./commands/readings') },
+  calibrate: {
+    summary: 'calibrate [--env E] [--json] [--write FILE]',
+    load: () => import('./commands/calibrate'),
+  },
   diff: { summary: 'diff <baseline-run> <current-run>', load: () => import('./commands/diff') },
 };
 

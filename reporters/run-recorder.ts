@@ -33,6 +33,7 @@ import {
 import { addToIndex } from './diff/run-index';
 import { OBSERVATIONS_DIR, parseObservationLine, testIdOf } from './observations';
 import { redact, redactValue } from './redaction';
+import { readCardholderLedger } from './cardholder-ledger';
 import { DEFAULT_READINGS } from '../schemas/readings';
 
 export interface RunRecorderOptions {
@@ -218,6 +219,9 @@ export default class RunRecorder implements Reporter {
       readings: { ...DEFAULT_READINGS, ...this.options.readings },
       callbacks: { evicted: evictedCallbacks(tests) },
     };
+    // Written by the run's global teardown, which Playwright runs before the reporters' onEnd.
+    const cardholder = readCardholderLedger(this.runDir);
+    if (cardholder) summary.cardholder = cardholder;
     const commit = commitOf();
     if (commit) summary.commit = commit;
     if (this.options.run) summary.run = this.options.run;

@@ -15,6 +15,7 @@ import {
   type SecurityScheme,
   type Status,
 } from './operations';
+import { DEFAULT_READINGS, type ReadingName } from './readings';
 import { SCHEMA_NAMES, schemaFor, type SchemaName } from './registry';
 import { documentedExamples } from './vectors';
 
@@ -75,6 +76,13 @@ const SECURITY_SCHEMES = {
       'CMS user token from POST /app/users/login, sent WITH the prefix: x-user-token: Bearer <token>.',
   },
 } as const satisfies Record<SecurityScheme, OpenAPIV3_1.SecuritySchemeObject>;
+
+/**
+ * The extension on a response whose status no page documents for its operation: `{reading, option, basis}`, the
+ * reading the guess hangs on (schemas/readings.ts), its option in this document, and why the status is expected.
+ * A response without it is one the docs give (or, for 200, the success every page implies).
+ */
+export const ASSUMED = 'x-migo-assumed';
 
 const STATUS_TEXT: Record<Status, string> = {
   '200': 'Success. UNSURE: the docs state no success status for this endpoint; 200 is assumed.',
@@ -162,15 +170,17 @@ type PathOperation = NonNullable<OpenAPIV3_1.PathItemObject['post']>;
 
 function operationObject(op: OperationSpec): PathOperation {
   const responses: OpenAPIV3_1.ResponsesObject = {};
-  // The default profile's answers: a status set by a reading is today's choice of that reading.
-  for (const { status, schemas, reading } of operationResponses(op)) {
+  // The default profile's answers: a status set by a reading is today's choice of that reading, and says so.
+  for (const { status, schemas, reading, basis } of operationResponses(op)) {
+    const option = reading ? DEFAULT_READINGS[reading as ReadingName] : undefined;
     const description = reading
-      ? `${STATUS_TEXT[status]} UNSURE: the status is the default of the reading ${reading}.`
+      ? `${STATUS_TEXT[status]} ASSUMED, not documented: ${basis} (reading ${reading}, today ${option}).`
       : STATUS_TEXT[status];
     responses[status] = {
       description,
       content:
         status === '200' ? okContent(op.ok) : jsonContent(schemas.length === 1 ? schemas[0]! : schemas),
+      ...(reading ? { [ASSUMED]: { reading, option, basis } } : {}),
     };
   }
   const params = parameters(op);
@@ -185,6 +195,16 @@ function operationObject(op: OperationSpec): PathOperation {
     ...(params.length > 0 ? { parameters: params } : {}),
     ...(body ? { requestBody: body } : {}),
     responses,
+    // The path itself is a guess where no page shows it (the refresh): the operation says which reading.
+    ...(op.pathReading
+      ? {
+          [ASSUMED]: {
+            reading: op.pathReading,
+            option: DEFAULT_READINGS[op.pathReading],
+            basis: 'no page shows this path; it is the option of the reading',
+          },
+        }
+      : {}),
   } as OpenAPIV3_1.OperationObject as PathOperation;
 }
 
@@ -223,6 +243,7 @@ export function buildOpenApiDocument(): OpenAPIV3_1.Document {
         `Written from the public docs (${DOC_PAGES.errorHandling} and the pages linked on each operation),`,
         'which could only be read in part: where they are silent or contradict each other, a description says UNSURE.',
         'Response schemas accept unknown fields and unknown enum values of the right shape, as the versioning page asks.',
+        `A response no page documents for its operation carries ${'`'}x-migo-assumed: {reading, option, basis}${'`'}: the reading of schemas/readings.ts the guess hangs on (npx migo-contract readings), its option here (today's choice), and why the status is expected; npx migo-contract calibrate tells which option a target follows.`,
       ].join(' '),
     },
     tags: Object.values(SURFACES).map(({ tag, description }) => ({ name: tag, description })),

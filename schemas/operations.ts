@@ -6,7 +6,7 @@
 import type { Surface } from './base-urls';
 import { DOC_PAGES } from './doc-pages';
 import { expectedStatus } from './error-catalog';
-import { DEFAULT_READINGS, type Readings, type UndocumentedCode } from './readings';
+import { DEFAULT_READINGS, type ReadingName, type Readings, type UndocumentedCode } from './readings';
 import type { SchemaName } from './registry';
 
 export type Status = '200' | '400' | '401' | '403' | '404' | '405' | '409' | '422' | '500';
@@ -27,6 +27,11 @@ export interface OperationSpec {
   ok: SchemaName;
   /** Error statuses a page documents (or that no reading governs), with their schema. */
   errors: Partial<Record<Exclude<Status, '200'>, SchemaName | SchemaName[]>>;
+  /**
+   * Error statuses no page documents for this operation, answered by the simulator on a guess: each names the
+   * reading the guess depends on and says why the status is expected (`basis`).
+   */
+  assumedErrors?: Partial<Record<Exclude<Status, '200'>, AssumedError>>;
   /** Request validation failures answer this schema with the status of the reading middleware-validation-status. */
   validationError?: SchemaName;
   /**
@@ -48,6 +53,26 @@ export interface OperationSpec {
    * the target follows (a probe on a refusal could otherwise go through).
    */
   movesMoney?: true;
+}
+
+/** An error status no page documents for an operation: its schema, the reading it hangs on, and why. */
+export interface AssumedError {
+  schema: SchemaName;
+  reading: ReadingName;
+  basis: string;
+}
+
+/**
+ * A Wallet Gateway / CMS request that fails validation (a missing or mistyped field, malformed JSON, a bad query
+ * parameter): the error-handling page gives "400 DTO validation failed" and the catalog 7000 CHECK_PARAMETERS at
+ * 400, but the operation's own page shows no 400; the body's form is the reading error-code-form.
+ */
+function gatewayValidation(what: string): AssumedError {
+  return {
+    schema: 'gateway-error',
+    reading: 'error-code-form',
+    basis: `${what} is answered 400 with code 7000 CHECK_PARAMETERS (the error-handling page: "400 DTO validation failed"; the catalog puts 7000 at 400); the operation's page shows no 400, and the body's form is the reading error-code-form`,
+  };
 }
 
 const ALT_PREFIX = '/api/v1/integrations/transactions';
@@ -166,6 +191,7 @@ export const OPERATIONS = [
     request: 'login-request',
     ok: 'login-response',
     errors: { '401': 'auth-error' },
+    assumedErrors: { '400': gatewayValidation('A body without merchant or signature, or malformed JSON,') },
   },
   {
     surface: 'walletGateway',
@@ -182,6 +208,11 @@ export const OPERATIONS = [
     request: 'refresh-request',
     ok: 'login-response',
     errors: { '401': 'auth-error' },
+    assumedErrors: {
+      '400': gatewayValidation(
+        'A refresh without its refresh token (as the reading wallet-refresh-body sends it), or malformed JSON,',
+      ),
+    },
   },
   {
     surface: 'walletGateway',
@@ -247,6 +278,11 @@ export const OPERATIONS = [
     security: [['walletJwt']],
     ok: 'virtual-card',
     errors: { '401': WG_AUTH_FAILURE },
+    assumedErrors: {
+      '400': gatewayValidation(
+        'A body that is not JSON, or (reading application-id-placement = every-call) a call without the applicationId header,',
+      ),
+    },
     catalogCodes: ['7100'],
   },
   {
@@ -276,6 +312,11 @@ export const OPERATIONS = [
     request: 'cms-app-login-request',
     ok: 'cms-app-login-response',
     errors: { '401': 'auth-error' },
+    assumedErrors: {
+      '400': gatewayValidation(
+        'A body without merchant (or, under cms-app-login-body = merchant-signature, without signature), or malformed JSON,',
+      ),
+    },
   },
   {
     surface: 'cms',
@@ -289,6 +330,7 @@ export const OPERATIONS = [
     request: 'cms-user-login-request',
     ok: 'cms-user-login-response',
     errors: { '401': 'auth-error' },
+    assumedErrors: { '400': gatewayValidation('A body without email or password, or malformed JSON,') },
   },
   {
     surface: 'cms',
@@ -302,6 +344,9 @@ export const OPERATIONS = [
     query: ['page', 'limit', 'searchText', 'sortBy', 'sortOrder'],
     ok: 'custom-response',
     errors: { '401': 'auth-error', '403': 'auth-error' },
+    assumedErrors: {
+      '400': gatewayValidation('A page, limit, sortBy or sortOrder out of range'),
+    },
   },
   {
     surface: 'cms',
@@ -338,6 +383,8 @@ export interface OperationResponse {
   schemas: SchemaName[];
   /** The reading whose option gives this status (an assumed status); absent for a documented one. */
   reading?: string;
+  /** Why an assumed status is expected. */
+  basis?: string;
 }
 
 const asList = (names: SchemaName | readonly SchemaName[]): SchemaName[] =>
@@ -349,22 +396,37 @@ export function operationResponses(
   readings: Readings = DEFAULT_READINGS,
 ): OperationResponse[] {
   const answers: OperationResponse[] = [{ status: '200', schemas: [op.ok] }];
-  const add = (status: Status, schemas: SchemaName[], reading?: string) => {
+  // A status both documented and assumed stays documented: the first to add it decides.
+  const add = (status: Status, schemas: SchemaName[], reading?: string, basis?: string) => {
     const existing = answers.find((a) => a.status === status);
     if (existing) {
       for (const name of schemas) if (!existing.schemas.includes(name)) existing.schemas.push(name);
       return;
     }
-    answers.push({ status, schemas, ...(reading ? { reading } : {}) });
+    answers.push({ status, schemas, ...(reading ? { reading, basis } : {}) });
   };
   for (const [status, names] of Object.entries(op.errors) as [Status, SchemaName | SchemaName[]][])
     add(status, asList(names));
   if (op.validationError)
-    add(readings['middleware-validation-status'], [op.validationError], 'middleware-validation-status');
+    add(
+      readings['middleware-validation-status'],
+      [op.validationError],
+      'middleware-validation-status',
+      'a request that fails validation: the error-handling page gives both "400 DTO validation failed" and "422 semantic validation failed", and the create pages show neither',
+    );
   for (const code of op.catalogCodes ?? []) {
     const expected = expectedStatus(code, readings);
-    add(String(expected.status) as Status, ['gateway-error'], expected.reading);
+    add(
+      String(expected.status) as Status,
+      ['gateway-error'],
+      expected.reading,
+      expected.reading
+        ? `code ${code}: no page states its HTTP status; the documented precedence rule (500 → 404 → 400 → 401 → 403 → 409) allows each option of the reading`
+        : undefined,
+    );
   }
+  for (const [status, assumed] of Object.entries(op.assumedErrors ?? {}) as [Status, AssumedError][])
+    add(status, [assumed.schema], assumed.reading, assumed.basis);
   return answers;
 }
 

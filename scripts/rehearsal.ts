@@ -8,7 +8,10 @@
  * - the callback URL is the receiver's public URL (an HTTPS tunnel in front of its fixed port), registered on the
  *   simulator's client as a merchant registers it with Migo: the one control API call, made before the run;
  * - the configuration is a generated `.env.sandbox` in a scratch folder, the run's working directory;
- * - the run is `npm run matrix` with MIGO_ENV=sandbox: every spec, then the run summary, go-live and Allure reports.
+ * - then the nightly template's steps (ci-templates/github/nightly-sandbox.yml): the Configuration check
+ *   (`npx migo-contract doctor`, its report in `<artifacts>/doctor.log`; a configuration it finds invalid stops
+ *   the rehearsal before the run) and the Matrix, `npm run matrix` with MIGO_ENV=sandbox: every spec, then the
+ *   run summary, go-live and Allure reports.
  *
  * Then it says what the run proved: something passed and nothing failed, every spec that did not run has its
  * reason, no request of the run reached the control API, and no artifact (or the captured output) holds one of the
@@ -26,7 +29,8 @@ import { Agent, request } from 'undici';
 import { artifactPaths, type ArtifactPaths } from '../reporters/artifacts';
 import { scanArtifacts } from '../reporters/leak-scan';
 import { TEST_CARDS } from '../simulator';
-import { readOutcome, type RehearsalOutcome } from './rehearsal/outcome';
+import { ledgerLine } from '../reporters/cardholder-ledger';
+import { readOutcome, REHEARSAL_LABEL, type RehearsalOutcome } from './rehearsal/outcome';
 import { simulatorSecrets, writeSandboxEnv, type ReceiverAddresses } from './rehearsal/sandbox-env';
 import {
   startSimulatorProcess,
@@ -38,7 +42,7 @@ import { startTunnel } from './rehearsal/tunnel';
 const root = join(__dirname, '..');
 
 /** What the reports read to tell a rehearsal from a real run (the go-live report: "rehearsal", no PASS). */
-export const RUN_LABEL = 'rehearsal';
+export const RUN_LABEL = REHEARSAL_LABEL;
 
 function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -84,6 +88,24 @@ function runEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
+/** `npx migo-contract doctor` from `cwd`, as the nightly's Configuration check; its report goes to `logFile`. */
+function runDoctor(cwd: string, env: NodeJS.ProcessEnv, logFile: string): Promise<number> {
+  const child = spawn(process.execPath, [join(root, 'bin', 'migo-contract.cjs'), 'doctor'], {
+    cwd,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolveStatus) =>
+    child.on('close', (status) => {
+      writeFileSync(logFile, output);
+      resolveStatus(status ?? 1);
+    }),
+  );
+}
+
 /** `npm run matrix` from `cwd`; its output goes to the terminal and to `logFile`. */
 function runMatrix(cwd: string, env: NodeJS.ProcessEnv, logFile: string): Promise<number> {
   const log = createWriteStream(logFile);
@@ -116,6 +138,7 @@ function report(outcome: RehearsalOutcome, paths: ArtifactPaths): void {
       ...(reasons.size > 0 ? ['NOT RUN, by reason:'] : []),
       ...[...reasons].map(([reason, count]) => `  ${count} × ${reason || '(no reason given)'}`),
       `control API requests during the run: ${outcome.controlRequestsDuringRun}`,
+      `disposable cardholder: ${outcome.cardholder ? ledgerLine(outcome.cardholder) : 'no ledger'}`,
       `leak scan: ${outcome.leakScan.filesScanned} files, ${outcome.leakScan.hits.length} secret(s) or card number(s) found`,
       ...outcome.problems.map((problem) => `✗ ${problem}`),
       `artifacts: ${paths.root}`,
@@ -162,18 +185,22 @@ async function main(): Promise<number> {
       console.error(`rehearsal: could not stage the sandbox: ${(error as Error).message}`);
       return 2;
     }
+    const env = runEnv({
+      MIGO_ENV: 'sandbox',
+      MIGO_ARTIFACTS_DIR: paths.root,
+      MIGO_RUN_LABEL: RUN_LABEL,
+      NODE_EXTRA_CA_CERTS: caFile,
+    });
+    const doctorLog = join(paths.root, 'doctor.log');
+    if ((await runDoctor(scratch, env, doctorLog)) !== 0) {
+      console.error(
+        `rehearsal: npx migo-contract doctor finds the generated .env.sandbox not valid; see ${doctorLog}`,
+      );
+      return 2;
+    }
     const before = simulator.controlRequests();
     const started = Date.now();
-    const exitCode = await runMatrix(
-      scratch,
-      runEnv({
-        MIGO_ENV: 'sandbox',
-        MIGO_ARTIFACTS_DIR: paths.root,
-        MIGO_RUN_LABEL: RUN_LABEL,
-        NODE_EXTRA_CA_CERTS: caFile,
-      }),
-      join(paths.root, 'rehearsal-output.log'),
-    );
+    const exitCode = await runMatrix(scratch, env, join(paths.root, 'rehearsal-output.log'));
     const durationMs = Date.now() - started;
     const secrets = simulatorSecrets(simulator.line.credentials);
     const outcome = readOutcome(paths.reports, {

@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { OBSERVATIONS_DIR, parseObservationLine, type Observation } from '../observations';
+import type { CardholderLedger } from '../cardholder-ledger';
 
 export const RUN_FILES = {
   results: 'results.json',
@@ -76,6 +77,11 @@ export interface RunSummary {
   readings?: Record<string, string>;
   /** Callback receiver records evicted in the run to bound its memory (MIGO_CALLBACK_MAX_BYTES); 0 when none. */
   callbacks?: { evicted: number };
+  /**
+   * What the run created at Migo for its disposable cardholder, what its teardown removed and what is left over
+   * (reporters/cardholder-ledger.ts); absent when the run wrote no ledger (local runs).
+   */
+  cardholder?: CardholderLedger;
 }
 
 export const RUN_SURFACES = ['middleware', 'walletGateway', 'cms', 'webview'] as const;

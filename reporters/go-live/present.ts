@@ -1,6 +1,7 @@
 /**
  * The words both go-live pages (Markdown and HTML) use for the run and its evidence, so they say the same thing.
  */
+import { ledgerLine, type CardholderLedger } from '../cardholder-ledger';
 import type { RunSurface } from '../diff/run-dir';
 import {
   GO_LIVE_STATUSES,
@@ -55,6 +56,7 @@ export function runFacts(report: GoLiveReport): Fact[] {
     { label: 'Hosts', lines: hosts.length > 0 ? hosts : ['the embedded simulator (no base URL set)'] },
     { label: 'Your systems', lines: merchant.length > 0 ? merchant : ['none configured'] },
     { label: 'Readings', lines: readings.length > 0 ? readings : ['not recorded for this run'] },
+    ...(run.cardholder ? [{ label: 'Disposable cardholder', lines: cardholderLines(run.cardholder) }] : []),
     { label: 'Commit', lines: [run.commit ?? 'unknown'] },
     {
       label: 'Run',
@@ -62,6 +64,15 @@ export function runFacts(report: GoLiveReport): Fact[] {
         `started ${run.startedAt}: ${run.passed} passed, ${run.failed} failed, ${run.flaky} flaky, ${run.skipped} skipped (${(run.durationMs / 1000).toFixed(1)} s), ${run.runDir}`,
       ],
     },
+  ];
+}
+
+/** The ledger in the header: the counts, then each thing left over at Migo and why. */
+export function cardholderLines(ledger: CardholderLedger): string[] {
+  return [
+    ledgerLine(ledger),
+    ...ledger.tornDown.map((e) => `torn down ${e.id}: ${e.note}`),
+    ...ledger.leftover.map((e) => `left over ${e.kind} ${e.id}: ${e.note}`),
   ];
 }
 

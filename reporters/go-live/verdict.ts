@@ -7,7 +7,9 @@
  * - FAIL: a declared spec failed (filed by failure category), or a decisive spec passed only on a retry.
  * - NOT RUN: a decisive spec did not run (named, with why), or this kind of run cannot prove the item.
  * - SIMULATED: the run talked to a stand-in (the simulator, a proxy, a rehearsal on loopback) and the suite's own
- *   check of the item passed there. Such a run never yields PASS: it proves the suite, not the integration.
+ *   check of the item passed there. Such a run never yields PASS: it proves the suite, not the integration. The
+ *   items about the merchant's own systems are SIMULATED too when the merchant probe passed against a handler on
+ *   loopback (merchant-handler.ts), and never take the suite's own receiver as their stand-in.
  * - MANUAL: nothing the suite runs can see the item; a person checks it and signs it off.
  */
 import { GO_LIVE_ITEMS, type GoLiveItem } from '../../checklist/go-live';
@@ -21,6 +23,7 @@ import {
   type SpecRef,
 } from '../../checklist/evidence';
 import type { RunMetadata, RunSummary, TestRecord, TestStatus } from '../diff/run-dir';
+import type { CardholderLedger } from '../cardholder-ledger';
 import {
   failureCategory,
   ASSUMPTION_DIFFERS,
@@ -28,6 +31,7 @@ import {
   PASSED_ONLY_ON_RETRY,
 } from '../failure-category';
 import { redact } from '../redaction';
+import { isAboutMerchant, merchantHandlerGap } from './merchant-handler';
 
 export const GO_LIVE_STATUSES = ['PASS', 'FAIL', 'NOT RUN', 'SIMULATED', 'MANUAL'] as const;
 export type GoLiveStatus = (typeof GO_LIVE_STATUSES)[number];
@@ -80,6 +84,8 @@ export interface GoLiveRun extends Pick<
   merchant: RunMetadata['merchant'];
   readings?: Record<string, string>;
   commit?: string;
+  /** The disposable cardholder's ledger: created, torn down, left over (absent for local runs). */
+  cardholder?: CardholderLedger;
 }
 
 export interface GoLiveReport {
@@ -217,6 +223,7 @@ function judge(
   outcomes: SpecOutcome[],
   proof: RunProof,
   standIn: string,
+  handler: string | undefined,
 ): Verdict {
   const failure = failureVerdict(outcomes);
   if (failure) return failure;
@@ -227,11 +234,19 @@ function judge(
     const checks = new Set(standInSpecs(evidence));
     const missing = outcomes.find((o) => checks.has(o.spec) && o.status !== 'passed');
     if (missing) return notRun(missing);
+    // The merchant probe is its own stand-in check: it passed, but its transaction came from a stand-in for Migo.
+    if (isAboutMerchant(evidence.provenBy) && !evidence.standIn)
+      return {
+        status: 'SIMULATED',
+        reason: `the merchant probe passed against ${handler ? `a handler at ${handler}` : 'a handler'} in a run against ${standIn}; ${who}`,
+      };
     return { status: 'SIMULATED', reason: `the suite's check passed against ${standIn}; ${who}` };
   }
   if (!canProve(evidence, proof)) return { status: 'NOT RUN', reason: `${who}; this was a ${proof} run` };
   const missing = outcomes.find((o) => o.role === 'decisive' && o.status !== 'passed');
-  return missing ? notRun(missing) : { status: 'PASS' };
+  if (missing) return notRun(missing);
+  // The merchant's items: only from a probe of the merchant's handler on its own host.
+  return (isAboutMerchant(evidence.provenBy) && merchantHandlerGap(handler)) || { status: 'PASS' };
 }
 
 export function buildGoLiveReport(
@@ -267,7 +282,7 @@ export function buildGoLiveReport(
     }
     return {
       ...base,
-      ...judge(evidence, outcomes, proof, standIn),
+      ...judge(evidence, outcomes, proof, standIn, metadata?.merchant?.handler),
       provenBy: evidence.provenBy,
       evidence: outcomes,
     };
@@ -310,6 +325,7 @@ export function buildGoLiveReport(
       merchant: metadata?.merchant ?? {},
       ...(summary.readings ? { readings: summary.readings } : {}),
       ...(summary.commit ? { commit: summary.commit } : {}),
+      ...(summary.cardholder ? { cardholder: summary.cardholder } : {}),
       passed: summary.passed,
       failed: summary.failed,
       skipped: summary.skipped,

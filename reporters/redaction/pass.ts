@@ -6,7 +6,7 @@
 import { isInertValue, keyRule, type KeyRule } from './key-rules';
 import { redactedMarker, type LeakKind } from './kinds';
 import { looksLikePan, maskPan } from './pan';
-import { combinedPattern } from './patterns';
+import { patternFor } from './patterns';
 import { registeredForms } from './registry';
 
 /**
@@ -40,7 +40,7 @@ type FoundLeak = Omit<Leak, 'preview'> & { outputIndex: number };
 
 /** One pass over `text`; every replacement is also reported to `leaks` when given. */
 function transform(text: string, leaks: FoundLeak[] | undefined, at: Pos): string {
-  const re = combinedPattern();
+  const re = patternFor(text);
   let out = '';
   let last = 0;
   re.lastIndex = 0;
@@ -159,8 +159,25 @@ function unquote(value: string): { open: string; content: string; close: string 
 /** Replaces every secret in `text` (see the module comment for what is found). Idempotent. */
 export function redact(text: string): string {
   if (typeof text !== 'string' || text === '') return text;
-  return transform(text, undefined, { input: 0, output: 0 });
+  if (text.length > MEMO_MAX_TEXT) return transform(text, undefined, { input: 0, output: 0 });
+  // The redacting reporter sees the same short texts again and again (step titles, expect titles, URLs): one scan
+  // each, until a secret is registered (the registry's version), which can change any answer.
+  const { version } = registeredForms();
+  if (memo.version !== version || memo.answers.size >= MEMO_MAX_ENTRIES) {
+    memo.version = version;
+    memo.answers.clear();
+  }
+  let answer = memo.answers.get(text);
+  if (answer === undefined) {
+    answer = transform(text, undefined, { input: 0, output: 0 });
+    memo.answers.set(text, answer);
+  }
+  return answer;
 }
+
+const MEMO_MAX_TEXT = 2_048;
+const MEMO_MAX_ENTRIES = 20_000;
+const memo: { version: number; answers: Map<string, string> } = { version: -1, answers: new Map() };
 
 /** Every secret in `text`, for scanners (a report, a trace, a response that must not echo card data). */
 export function findLeaks(text: string): Leak[] {

@@ -40,14 +40,83 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-let compiled: { pattern: RegExp; version: number } | undefined;
+interface Compiled {
+  version: number;
+  /** The registered literals, longest first. */
+  literals: string[];
+  /** Built on first use: V8 compiles an expression of a few hundred literals in ~100 ms, so only when needed. */
+  combined?: RegExp;
+  /** Registered literals by their first `keyLength` characters, lower-cased; undefined: always the combined one. */
+  byPrefix: Map<string, string[]> | undefined;
+  keyLength: number;
+  /** Expressions for the literals one text holds, by those literals (a text holds one or two, again and again). */
+  bySubset: Map<string, RegExp>;
+}
 
-/** The combined expression, rebuilt when a secret was registered since the last call. */
-export function combinedPattern(): RegExp {
+let compiled: Compiled | undefined;
+/** The patterns alone: for a text that holds no registered secret (most texts). */
+const PATTERNS_ONLY = new RegExp(PATTERNS.join('|'), 'gi');
+const MAX_SUBSETS = 256;
+
+function current(): Compiled {
   const { forms, version } = registeredForms();
-  if (compiled?.version === version) return compiled.pattern;
-  const literals = [...forms.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  const exact = literals.length ? `(?<reg>${literals.join('|')})|` : '';
-  compiled = { pattern: new RegExp(exact + PATTERNS.join('|'), 'gi'), version };
-  return compiled.pattern;
+  if (compiled?.version === version) return compiled;
+  const literals = [...forms.keys()].sort((a, b) => b.length - a.length);
+  const keyLength = Math.min(6, ...literals.map((literal) => literal.length));
+  // The `i` flag (without `u`) never matches a non-ASCII character to an ASCII one, so for ASCII literals a
+  // lower-cased comparison finds every match the expression can make; any other literal takes the slow path.
+  const ascii = literals.every((literal) => /^[\x00-\x7f]*$/.test(literal));
+  let byPrefix: Map<string, string[]> | undefined;
+  if (ascii && keyLength > 0) {
+    byPrefix = new Map();
+    for (const literal of literals) {
+      const key = literal.slice(0, keyLength).toLowerCase();
+      const bucket = byPrefix.get(key);
+      if (bucket) bucket.push(literal);
+      else byPrefix.set(key, [literal]);
+    }
+  }
+  compiled = { version, literals, byPrefix, keyLength, bySubset: new Map() };
+  return compiled;
+}
+
+function expression(literals: readonly string[]): RegExp {
+  const exact = literals.length ? `(?<reg>${literals.map(escapeRegExp).join('|')})|` : '';
+  return new RegExp(exact + PATTERNS.join('|'), 'gi');
+}
+
+/** The combined expression (every registered literal first, then the patterns), rebuilt after a registration. */
+export function combinedPattern(): RegExp {
+  const state = current();
+  state.combined ??= expression(state.literals);
+  return state.combined;
+}
+
+/**
+ * The expression to scan `text` with. It finds exactly what the combined expression finds in that text: the
+ * literals that cannot match there are left out (most texts hold none, and get the patterns alone), the others
+ * keep their order. A few hundred literals make the combined expression slow to compile and to run.
+ */
+export function patternFor(text: string): RegExp {
+  const state = current();
+  const { literals, byPrefix, keyLength } = state;
+  if (literals.length === 0) return PATTERNS_ONLY;
+  if (byPrefix === undefined) return combinedPattern();
+  const lower = text.toLowerCase();
+  const present = new Set<string>();
+  for (let i = 0; i + keyLength <= lower.length; i += 1) {
+    const bucket = byPrefix.get(lower.slice(i, i + keyLength));
+    if (bucket)
+      for (const literal of bucket) if (lower.startsWith(literal.toLowerCase(), i)) present.add(literal);
+  }
+  if (present.size === 0) return PATTERNS_ONLY;
+  const subset = literals.filter((literal) => present.has(literal));
+  const key = subset.join('\u0000');
+  let re = state.bySubset.get(key);
+  if (!re) {
+    if (state.bySubset.size >= MAX_SUBSETS) state.bySubset.clear();
+    re = expression(subset);
+    state.bySubset.set(key, re);
+  }
+  return re;
 }

@@ -39,6 +39,7 @@ export default class RedactingReporter implements Reporter {
   private readonly key = createChannelKey();
   private outputDirs: string[] = [];
   private readonly cleaned = new WeakSet<Attachment>();
+  private readonly stdioCleaned = new WeakMap<TestResult, { stdout: number; stderr: number }>();
 
   constructor() {
     // Workers are started after the reporters exist and inherit this: only then do they send learned secrets.
@@ -81,7 +82,7 @@ export default class RedactingReporter implements Reporter {
     for (const error of result.errors) redactError(error);
     if (result.error && !result.errors.includes(result.error)) redactError(result.error);
     for (const step of result.steps) this.cleanStep(step, true);
-    this.cleanStdio(result);
+    this.cleanStdio(result, true);
     for (const annotation of result.annotations)
       if (annotation.description) annotation.description = redact(annotation.description);
     // Again, with every secret the test learned: the JSON, HTML and Allure reporters read them from here on.
@@ -133,12 +134,21 @@ export default class RedactingReporter implements Reporter {
     if (deep) for (const child of step.steps) this.cleanStep(child, true);
   }
 
-  private cleanStdio(result: TestResult): void {
-    for (const chunks of [result.stdout, result.stderr])
-      for (let i = 0; i < chunks.length; i += 1) {
+  /**
+   * Redacts the chunks added since the last call (`all`: every chunk, again, with the secrets learned since):
+   * redacting every chunk on every event made the reporter quadratic in a chatty test's output.
+   */
+  private cleanStdio(result: TestResult, all = false): void {
+    const done = all ? { stdout: 0, stderr: 0 } : (this.stdioCleaned.get(result) ?? { stdout: 0, stderr: 0 });
+    for (const stream of ['stdout', 'stderr'] as const) {
+      const chunks = result[stream];
+      for (let i = done[stream]; i < chunks.length; i += 1) {
         const chunk = chunks[i]!;
         chunks[i] = typeof chunk === 'string' ? redact(chunk) : Buffer.from(redact(chunk.toString('utf8')));
       }
+      done[stream] = chunks.length;
+    }
+    this.stdioCleaned.set(result, done);
   }
 
   private cleanAttachment(attachment: Attachment): void {

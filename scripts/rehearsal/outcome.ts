@@ -2,12 +2,18 @@
  * What a rehearsal proved, read from the run's own records (run-summary.json and the run directory's
  * results.json, both written by the run recorder): the counts, every spec that did not run with its reason, and
  * whether anything but the rehearsal reached the simulator's control API, and what the leak scan found in the
- * artifacts. `problems` lists what makes it a failed rehearsal.
+ * artifacts; the disposable cardholder's ledger (nothing may be left on a card) and the go-live report's header
+ * (it says "rehearsal" and shows no PASS). `problems` lists what makes it a failed rehearsal.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readRun, type RunSummary, type TestRecord } from '../../reporters/diff/run-dir';
 import type { LeakHit } from '../../reporters/leak-scan';
+import type { CardholderLedger } from '../../reporters/cardholder-ledger';
+import type { GoLiveReport } from '../../reporters/go-live';
+
+/** The run label the rehearsal sets (MIGO_RUN_LABEL): the reports name the run by it. */
+export const REHEARSAL_LABEL = 'rehearsal';
 
 export interface NotRun {
   test: string;
@@ -26,8 +32,37 @@ export interface RehearsalOutcome {
   controlRequestsDuringRun: number;
   /** reporters/leak-scan.ts over every artifact and the captured output, with the run's secrets and cards. */
   leakScan: { filesScanned: number; hits: LeakHit[] };
+  /** What the run created for its disposable cardholder, tore down and left over (run-summary.json). */
+  cardholder?: CardholderLedger;
   /** Why this rehearsal failed; empty when it passed. */
   problems: string[];
+}
+
+/**
+ * What a rehearsal's go-live report must not say: it stands in for a nightly run against a simulator, so its
+ * title names the rehearsal and no item PASSes (a PASS would read as evidence of an integration).
+ */
+export function goLiveProblems(report: Pick<GoLiveReport, 'run' | 'totals'> | undefined): string[] {
+  if (!report) return ['the run wrote no go-live report (reports/go-live.json)'];
+  return [
+    ...(report.run.label !== REHEARSAL_LABEL
+      ? [`the go-live report is labelled ${report.run.label ?? 'nothing'}, not "${REHEARSAL_LABEL}"`]
+      : []),
+    ...(report.totals.PASS > 0
+      ? [`the go-live report shows ${report.totals.PASS} PASS for a rehearsal`]
+      : []),
+  ];
+}
+
+/** Money the run left at the target: a balance its teardown did not withdraw. */
+export function cardholderProblems(ledger: CardholderLedger | undefined): string[] {
+  if (!ledger) return ['the run wrote no cardholder ledger (run-summary.json has no "cardholder")'];
+  return ledger.leftover.filter((e) => e.kind === 'balance').map((e) => `left over: ${e.id}: ${e.note}`);
+}
+
+function readGoLive(reportsDir: string): GoLiveReport | undefined {
+  const file = join(reportsDir, 'go-live.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as GoLiveReport) : undefined;
 }
 
 export function readOutcome(
@@ -72,6 +107,8 @@ export function readOutcome(
     ...(run.controlRequests > 0
       ? [`${run.controlRequests} request(s) reached the control API (/__sim) during the run`]
       : []),
+    ...cardholderProblems(summary.cardholder),
+    ...goLiveProblems(readGoLive(reportsDir)),
     ...leaks,
   ];
   return {
@@ -83,6 +120,7 @@ export function readOutcome(
     notRun,
     controlRequestsDuringRun: run.controlRequests,
     leakScan: run.leakScan,
+    ...(summary.cardholder ? { cardholder: summary.cardholder } : {}),
     problems,
   };
 }

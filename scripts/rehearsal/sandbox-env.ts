@@ -74,14 +74,23 @@ export function simulatorSecrets(c: SimulatorCredentials): string[] {
   return [c.merchantToken, c.privateKey, c.walletPrivateKey, c.cmsPassword];
 }
 
+/** The rehearsal's disposable cardholder base: each run registers a fresh identity derived from it. */
+export const REHEARSAL_CARDHOLDER = {
+  MIGO_CARDHOLDER_NAME: 'Rehearsal Cardholder',
+  MIGO_CARDHOLDER_EMAIL: 'rehearsal@example.com',
+  MIGO_CARDHOLDER_PHONE: '+50255550000',
+} as const;
+
+/**
+ * The variables in the order `npx migo-contract doctor` asks for them, as the nightly template lists them
+ * (ci-templates/github/nightly-sandbox.yml; tests/rehearsal/nightly-template.test.ts checks both): the base URLs
+ * a real sandbox run leaves at their documented defaults come first, as doctor shows them.
+ */
 export function sandboxEnv(
   simulator: SimulatorLine,
   receiver: ReceiverAddresses,
 ): Record<string, string | number> {
-  const { MIGO_WALLET_PRIVATE_KEY: _inline, ...variables } = simulatorVariables(
-    simulator,
-    simulator.credentials,
-  );
+  const v = simulatorVariables(simulator, simulator.credentials);
   const cards = Object.fromEntries(
     (Object.keys(CARD_VARIABLES) as TestCardKey[]).map((outcome) => [
       CARD_VARIABLES[outcome],
@@ -89,14 +98,28 @@ export function sandboxEnv(
     ]),
   );
   return {
-    ...variables,
+    MIGO_MIDDLEWARE_URL: v.MIGO_MIDDLEWARE_URL!,
+    MIGO_WALLET_URL: v.MIGO_WALLET_URL!,
+    MIGO_CMS_URL: v.MIGO_CMS_URL!,
+    MIGO_WEBVIEW_URL: v.MIGO_WEBVIEW_URL!,
+    MIGO_MERCHANT_TOKEN: v.MIGO_MERCHANT_TOKEN!,
+    MIGO_CLIENT_SLUG: v.MIGO_CLIENT_SLUG!,
+    MIGO_HOOK_PRIVATE_KEY: v.MIGO_HOOK_PRIVATE_KEY!,
+    MIGO_HOOK_PUBLIC_KEY: v.MIGO_HOOK_PUBLIC_KEY!,
+    MIGO_WALLET_MERCHANT: v.MIGO_WALLET_MERCHANT!,
     // A PEM does not fit on one dotenv line: a file beside it, as a careful user keeps it.
     MIGO_WALLET_PRIVATE_KEY_FILE: WALLET_KEY_FILE,
+    MIGO_CMS_MERCHANT: v.MIGO_CMS_MERCHANT!,
+    MIGO_CMS_EMAIL: v.MIGO_CMS_EMAIL!,
+    MIGO_CMS_PASSWORD: v.MIGO_CMS_PASSWORD!,
+    MIGO_CMS_PARTNER_ID: v.MIGO_CMS_PARTNER_ID!,
+    ...REHEARSAL_CARDHOLDER,
     ...cards,
     MIGO_CALLBACK_PORT: receiver.port,
     MIGO_CALLBACK_PUBLIC_URL: receiver.callbackUrl,
-    MIGO_RETURN_URL: receiver.returnUrl,
     MIGO_CHECKOUT_SELECTORS: JSON.stringify(REHEARSAL_SELECTORS),
+    MIGO_APPLICATION_ID: v.MIGO_APPLICATION_ID!,
+    MIGO_RETURN_URL: receiver.returnUrl,
   };
 }
 

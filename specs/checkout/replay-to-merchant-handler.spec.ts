@@ -1,11 +1,12 @@
 /**
  * The merchant's own callback handler (MIGO_MERCHANT_HANDLER_URL) acknowledges a Merchant Generic Callback
  * with 2xx quickly and offloads heavy work (go-live webhooks), and treats a replay as a duplicate (go-live:
- * "Webhook handler is idempotent"). A real delivery of a real charge is sent to it twice, byte for byte: both
- * answers must be 2xx within MIGO_HANDLER_BUDGET_MS. Whether the second one fulfilled nothing can only be seen
- * in the merchant's own system.
+ * "Webhook handler is idempotent"). A real delivery of a real charge, as Migo sent it, is sent to it twice, byte
+ * for byte: both answers must be 2xx within MIGO_HANDLER_BUDGET_MS, and where MIGO_MERCHANT_FULFILMENT_URL says
+ * how many times the order was fulfilled, it must be once. The synthetic probes of every other case (older
+ * status, malformed and oversized bodies, the certificate) are specs/webhooks/merchant-handler.spec.ts.
  */
-import { test, expect, goLive } from '../../fixtures';
+import { test, expect, goLive, merchantProbe } from '../../fixtures';
 import { expectCallback } from '../webhooks/received-deliveries';
 import { charge } from './charge';
 
@@ -22,12 +23,27 @@ test(
       migoConfig.readings,
     );
 
-    const { handlerUrl, handlerBudgetMs } = migoConfig.callback;
+    const { handlerUrl, handlerBudgetMs, fulfilmentUrl } = migoConfig.callback;
     for (const copy of ['the delivery', 'its replay']) {
       // replayTo fails the spec itself when the handler answers later than the budget or not at all.
       const answer = await callbacks.replayTo(handlerUrl!, callback, { timeoutMs: handlerBudgetMs });
       expect(answer.status, `the handler acknowledges ${copy} with 2xx`).toBeGreaterThanOrEqual(200);
       expect(answer.status, `the handler acknowledges ${copy} with 2xx`).toBeLessThan(300);
     }
+    if (!fulfilmentUrl) return;
+    const fulfilments = async () =>
+      (await merchantProbe.readFulfilments(fulfilmentUrl, link.uid, migoConfig.timeouts.requestMs))
+        .fulfilments;
+    // The work may be offloaded: wait for the first fulfilment, then the replay must have added none.
+    await expect
+      .poll(fulfilments, {
+        message: `your handler fulfils ${link.uid} (MIGO_MERCHANT_FULFILMENT_URL)`,
+        timeout: migoConfig.timeouts.callbackMs,
+      })
+      .toBeGreaterThanOrEqual(1);
+    expect(
+      await fulfilments(),
+      `your handler fulfilled ${link.uid} again on its replay (MIGO_MERCHANT_FULFILMENT_URL): it is not idempotent`,
+    ).toBe(1);
   },
 );

@@ -7,6 +7,7 @@ import { test, expect } from '@playwright/test';
 import { GO_LIVE_IDS, type GoLiveId } from '../../checklist/go-live';
 import {
   EVIDENCE,
+  MERCHANT_SYSTEM_SPECS,
   declaredSpecs,
   evidenceOf,
   isManual,
@@ -85,13 +86,24 @@ test("a production-provable item's decisive specs are @prod-safe, so a productio
 });
 
 test("an item about the merchant's systems is never decided by the suite's own stand-in", () => {
+  const merchantSpecs = new Set(MERCHANT_SYSTEM_SPECS);
   for (const id of GO_LIVE_IDS) {
     const evidence = evidenceOf(id);
     if (isManual(evidence) || !evidence.provenBy.includes('merchant')) continue;
-    const standIn = new Set(standInSpecs(evidence));
     expect(
-      evidence.decisive.filter((spec) => standIn.has(spec)),
+      evidence.decisive.filter((spec) => !merchantSpecs.has(spec)),
       `${id}: its decisive specs must reach your systems`,
     ).toEqual([]);
+    // A declared stand-in is the suite's own check (its receiver): never one of the decisive probes, and the
+    // probes themselves stand in (against a loopback handler) only where no other stand-in is declared.
+    const standIn = new Set(standInSpecs(evidence));
+    if (evidence.standIn)
+      expect(
+        evidence.decisive.filter((spec) => standIn.has(spec)),
+        `${id}: its stand-in must not be its decisive specs`,
+      ).toEqual([]);
   }
+  // Every spec that reaches the merchant's systems exists in the matrix.
+  const specs = new Set(listed.map((t) => t.spec));
+  expect(MERCHANT_SYSTEM_SPECS.filter((spec) => !specs.has(spec))).toEqual([]);
 });

@@ -1,7 +1,8 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { expect, test } from '@playwright/test';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { buildOpenApiDocument } from '../../schemas/openapi';
+import { ASSUMED, buildOpenApiDocument } from '../../schemas/openapi';
+import { DEFAULT_READINGS, isReadingName, type ReadingName } from '../../schemas/readings';
 import { SCHEMA_NAMES, schemaFor, validate } from '../../schemas/registry';
 
 const doc = buildOpenApiDocument();
@@ -131,4 +132,58 @@ test('error responses point at the error schemas', () => {
     'text/plain',
     'application/json',
   ]);
+});
+
+/** Every response of every operation, with its `x-migo-assumed` extension when it has one. */
+function everyResponse(): {
+  where: string;
+  status: string;
+  assumed?: { reading: string; option: string; basis: string };
+}[] {
+  return Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
+    Object.entries(item ?? {})
+      .filter(([method]) => ['get', 'post', 'patch'].includes(method))
+      .flatMap(([method, op]) =>
+        Object.entries((op as OpenAPIV3_1.OperationObject).responses ?? {}).map(([status, response]) => ({
+          where: `${method.toUpperCase()} ${path} ${status}`,
+          status,
+          assumed: (response as Record<string, unknown>)[ASSUMED] as
+            { reading: string; option: string; basis: string } | undefined,
+        })),
+      ),
+  );
+}
+
+test("every assumed status names an existing reading, today's option of it, and why", () => {
+  const assumed = everyResponse().filter((r) => r.assumed);
+  expect(assumed.length).toBeGreaterThan(10);
+  for (const { where, assumed: a } of assumed) {
+    expect(isReadingName(a!.reading), `${where}: ${a!.reading} is a reading`).toBe(true);
+    expect(a!.option, where).toBe(DEFAULT_READINGS[a!.reading as ReadingName]);
+    expect(a!.basis.length, `${where} says why`).toBeGreaterThan(20);
+  }
+});
+
+test('the 400s the simulator gives where no page documents one are listed as assumed', () => {
+  const responses = everyResponse();
+  for (const where of [
+    'POST /auth/login 400',
+    'POST /auth/refresh 400',
+    'POST /users/{userId}/cards/virtuals 400',
+    'POST /app/auth/login 400',
+    'POST /app/users/login 400',
+    'GET /app/partners/{partnerId}/cardholders 400',
+  ])
+    expect(responses.find((r) => r.where === where)?.assumed?.reading, where).toBe('error-code-form');
+  // A status set by a reading is assumed; the catalog's documented 7001 keeps the funds 400 documented.
+  const byWhere = new Map(responses.map((r) => [r.where, r.assumed?.reading]));
+  expect(byWhere.get('POST /transactions 400')).toBe('middleware-validation-status');
+  expect(byWhere.get('POST /cards/{cardId}/funds 404')).toBe('error-status-7200');
+  expect(byWhere.get('POST /cards/{cardId}/funds 400')).toBeUndefined();
+  expect(byWhere.get('POST /transactions 401')).toBeUndefined();
+  // The refresh's very path is the option of a reading.
+  expect((operation('post', '/auth/refresh') as Record<string, unknown>)[ASSUMED]).toMatchObject({
+    reading: 'wallet-refresh-path',
+    option: '/auth/refresh',
+  });
 });

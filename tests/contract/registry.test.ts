@@ -55,7 +55,8 @@ test('the registry holds exactly the agreed names', () => {
 
 test('every schema has its stable $id, cites a doc page and has a one-line summary', () => {
   for (const name of SCHEMA_NAMES) {
-    const schema = schemaFor(name);
+    // Widened on purpose: matching on the union of every schema's literal type costs tsc ~25 s.
+    const schema: { $id: string; description: string } = schemaFor(name);
     expect(schema.$id).toBe(`https://contract.migo.test/schemas/${name}.json`);
     expect(schema.description, name).toContain('https://api-docs.migopayments.com/en/');
     expect(schemaSummary(name).length, name).toBeLessThan(120);

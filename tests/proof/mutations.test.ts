@@ -4,6 +4,7 @@
  * mutation-scoring.test.ts; real nested runs are in mutations.proof.ts; `npm run mutation` scores all of them.
  */
 import { test, expect } from '@playwright/test';
+import { guardFiles, guardGrep } from '../../bench/mutation';
 import { listMatrix } from '../../bench/nested-run';
 import { MUTATIONS, type Mutation } from '../../simulator/mutations';
 
@@ -28,4 +29,10 @@ test('every mutation names guards: tests of the matrix, each with a specific pre
 
 test('mutation names are unique', () => {
   expect(new Set(MUTATIONS.map((m) => m.name)).size).toBe(MUTATIONS.length);
+});
+
+test("a mutation run's --grep selects exactly the guard tests, nothing else", () => {
+  const guards = new Set(MUTATIONS.flatMap((m) => m.caughtBy.map((g) => g.test)));
+  const selected = listMatrix({}, [...guardFiles(MUTATIONS), `--grep=${guardGrep(MUTATIONS)}`]);
+  expect(new Set(selected.map((t) => t.spec))).toEqual(guards);
 });

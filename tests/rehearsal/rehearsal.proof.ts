@@ -14,6 +14,7 @@ import { readRun, type RunSummary, type TestRecord } from '../../reporters/diff/
 import { scanArtifacts } from '../../reporters/leak-scan';
 import { isControlRequest } from '../../scripts/rehearsal/simulator-process';
 import type { RehearsalOutcome } from '../../scripts/rehearsal/outcome';
+import type { GoLiveReport } from '../../reporters/go-live';
 import { TEST_CARDS } from '../../simulator';
 
 const root = join(__dirname, '..', '..');
@@ -105,4 +106,38 @@ test('no artifact or output holds a secret or a card number', () => {
   const { filesScanned, hits } = scanArtifacts([scratch], pans, { output: run.output });
   expect(filesScanned).toBeGreaterThan(20);
   expect(hits.map((h) => `${h.where.replace(scratch, '<artifacts>')}: ${h.kind}: ${h.preview}`)).toEqual([]);
+});
+
+test('its go-live report says "rehearsal" at the top, with no PASS', () => {
+  const { reports } = artifactPaths({ MIGO_ARTIFACTS_DIR: scratch });
+  const markdown = readFileSync(join(reports, 'go-live.md'), 'utf8');
+  expect(markdown.split('\n')[0]).toBe('# Go-live sign-off: sandbox (rehearsal)');
+  // No item row PASSes, and the counts say none does (the banner explains why none can).
+  expect(markdown).not.toContain('✅ PASS');
+  expect(markdown).toContain('**0 PASS · ');
+  const report = JSON.parse(readFileSync(join(reports, 'go-live.json'), 'utf8')) as GoLiveReport;
+  expect(report.run.label).toBe('rehearsal');
+  expect(report.totals.PASS).toBe(0);
+  expect(report.items.filter((item) => item.status === 'PASS').map((item) => item.id)).toEqual([]);
+  const html = readFileSync(join(reports, 'go-live.html'), 'utf8');
+  expect(html).toContain('<h1>Go-live sign-off: sandbox (rehearsal)</h1>');
+});
+
+test("the run's disposable cardholder was created, funded and emptied again; users and cards are left over", () => {
+  const ledger = summary.cardholder;
+  expect(ledger, 'run-summary.json lists the cardholder ledger').toBeDefined();
+  expect(ledger!.created.filter((e) => e.kind === 'user').length).toBeGreaterThan(0);
+  expect(ledger!.created.filter((e) => e.kind === 'card').length).toBeGreaterThan(0);
+  expect(ledger!.tornDown.length).toBeGreaterThan(0);
+  expect(ledger!.tornDown.every((e) => e.note.endsWith('withdrawn (WITHDRAW_FUNDS)'))).toBe(true);
+  expect(ledger!.leftover.filter((e) => e.kind === 'balance')).toEqual([]);
+  expect(outcome.cardholder).toEqual(ledger);
+  expect(run.output).toMatch(/disposable cardholder: created \d+ users?, /);
+});
+
+test("the nightly template's Configuration check ran first, on the generated .env.sandbox, and passed", () => {
+  const doctor = readFileSync(join(scratch, 'doctor.log'), 'utf8');
+  expect(doctor).toContain('MIGO_ENV: sandbox (from the environment)');
+  expect(doctor).toContain('.env.sandbox     loaded');
+  expect(doctor).toContain('Verdict: the configuration is valid for sandbox.');
 });
