@@ -270,7 +270,9 @@ const PROBES: Record<string, Probe> = {
       json: { amount: 1, operation: 'WITHDRAW_FUNDS', channel: 'WEB', reference: 'probe-7303' },
     });
     const [error] = (refused.body as { errors: { code: string; message: string }[] }).errors;
-    return error?.code === '7303' && error.message === 'Over-spend attempt; you cannot overdraw a card balance';
+    return (
+      error?.code === '7303' && error.message === 'Over-spend attempt; you cannot overdraw a card balance'
+    );
   },
   'token-expired-only-in-text': async (sim) => {
     const expired = await expiredSession(sim);
