@@ -569,6 +569,87 @@ const DESCRIBED = [
     default: 'cancel-hook',
     affects: ['simulator/processors.ts', 'specs/alternative-payments/alternative-flow.ts'],
   },
+  {
+    name: 'token-expired-place',
+    question: 'Where in the 401 body of an expired access token does the string TOKEN_EXPIRED stand?',
+    kind: 'answered',
+    options: [
+      {
+        name: 'message',
+        means:
+          '{statusCode: 401, message: "TOKEN_EXPIRED", error: "Unauthorized"} (NestJS HttpException layout)',
+        sources: [
+          silent(
+            DOC_PAGES.goLive,
+            'the page says "refresh on 401 TOKEN_EXPIRED" but not where the string stands',
+          ),
+        ],
+      },
+      {
+        name: 'error',
+        means: '{statusCode: 401, message: "Unauthorized", error: "TOKEN_EXPIRED"}',
+        sources: [
+          silent(
+            DOC_PAGES.goLive,
+            'the page says "refresh on 401 TOKEN_EXPIRED" but not where the string stands',
+          ),
+        ],
+      },
+      {
+        name: 'code',
+        means: '{statusCode: 401, message: "Unauthorized", code: "TOKEN_EXPIRED"}',
+        sources: [
+          silent(
+            DOC_PAGES.authentication,
+            'the TOKEN_EXPIRED details of the authentication page could not be read',
+          ),
+        ],
+      },
+      {
+        name: 'errors-code',
+        means:
+          '{success: false, message, errors: [{code: "TOKEN_EXPIRED", message}]}: the CustomResponse error layout',
+        sources: [
+          quote(
+            DOC_PAGES.errorHandling,
+            '{ success: boolean; message?: string; data?: T; errors?: { code: string; message: string }[] }',
+          ),
+        ],
+      },
+    ],
+    default: 'message',
+    affects: [SIMULATOR_ERRORS, 'specs/errors/catalog-answer.ts'],
+  },
+  {
+    name: 'error-message-7303',
+    question: 'Which message does 7303 INSUFFICIENT_FUNDS come with?',
+    kind: 'answered',
+    options: [
+      {
+        name: 'doc-meaning',
+        means:
+          'the wallet overview\'s description, verbatim: "Over-spend attempt; you cannot overdraw a card balance"',
+        sources: [
+          silent(
+            DOC_PAGES.walletOverview,
+            'the page names 7303 INSUFFICIENT_FUNDS and describes it ("Over-spend attempt; you cannot overdraw a card balance") but shows no wire message',
+          ),
+        ],
+      },
+      {
+        name: 'other-text',
+        means: "a wording of Migo's own that no page shows: any non-empty text",
+        sources: [
+          silent(
+            DOC_PAGES.errorCatalog,
+            "the catalog's exact messages stop at 7014; 7015–8099 could not be read",
+          ),
+        ],
+      },
+    ],
+    default: 'doc-meaning',
+    affects: [SIMULATOR_ERRORS, 'specs/errors/catalog-answer.ts'],
+  },
 ] as const satisfies readonly ReadingSpec[];
 
 // ---------------------------------------------------------------------------------------------------------------

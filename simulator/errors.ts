@@ -39,6 +39,18 @@ export function catalogMessage(code: CatalogCode): string {
   return entry.message ?? ('meaning' in entry ? entry.meaning : entry.name);
 }
 
+/**
+ * 7303's message: no page shows its wire text, so the reading error-message-7303 decides: the wallet overview's
+ * description (`doc-meaning`, the catalog row's meaning) or a wording of our own standing for Migo's (`other-text`).
+ */
+function insufficientFundsMessage({ mutations, readings }: Served): string {
+  // `insufficient-funds-message-changed`: a wording of its own, whatever the reading serves.
+  if (mutations.has('insufficient-funds-message-changed')) return 'Insufficient funds.';
+  return readings['error-message-7303'] === 'other-text'
+    ? 'Insufficient balance for this operation.'
+    : catalogMessage('7303');
+}
+
 /** A reply the route hands to fastify as is. */
 export interface ErrorReply {
   status: number;
@@ -60,7 +72,7 @@ function reworded(message: string): string {
 export function gatewayError(code: GatewayCode, served: Served, detail?: string): ErrorReply {
   const { mutations, readings } = served;
   let status = catalogStatus(code, readings);
-  let message = catalogMessage(code);
+  let message = code === '7303' ? insufficientFundsMessage(served) : catalogMessage(code);
   if (mutations.has('catalog-message-changed')) message = reworded(message);
   if (code === '7001' && mutations.has('catalog-status-wrong')) status = 500;
   const wireCode = mutations.has('numeric-error-codes') ? Number(code) : code;
@@ -152,14 +164,31 @@ export const GUARD_UNAUTHORIZED: ErrorReply = {
 /** CMS partner guard 403 for a partner the user is not assigned to. */
 export const GUARD_FORBIDDEN: ErrorReply = { status: 403, body: { statusCode: 403, message: 'FORBIDDEN' } };
 
-/** 401 for an expired access token: the catalog's `TOKEN_EXPIRED`, placed in `message` (our assumption). */
-export function tokenExpired(readings: Readings): ErrorReply {
-  return {
-    status: catalogStatus('TOKEN_EXPIRED', readings),
-    body: {
-      statusCode: catalogStatus('TOKEN_EXPIRED', readings),
-      message: row('TOKEN_EXPIRED').code,
-      error: 'Unauthorized',
-    },
-  };
+/**
+ * 401 for an expired access token: the catalog's `TOKEN_EXPIRED`, where the reading token-expired-place puts it
+ * (the docs name the string, not its place).
+ */
+export function tokenExpired(served: Served): ErrorReply {
+  const { mutations, readings } = served;
+  const status = catalogStatus('TOKEN_EXPIRED', readings);
+  const code = row('TOKEN_EXPIRED').code;
+  // `token-expired-only-in-text`: the string only inside a human-readable message, the code a generic one.
+  if (mutations.has('token-expired-only-in-text'))
+    return {
+      status,
+      body: { success: false, message: 'Unauthorized', errors: [{ code: 'UNAUTHORIZED', message: code }] },
+    };
+  switch (readings['token-expired-place']) {
+    case 'error':
+      return { status, body: { statusCode: status, message: 'Unauthorized', error: code } };
+    case 'code':
+      return { status, body: { statusCode: status, message: 'Unauthorized', code } };
+    case 'errors-code':
+      return {
+        status,
+        body: { success: false, message: 'Unauthorized', errors: [{ code, message: catalogMessage(code) }] },
+      };
+    case 'message':
+      return { status, body: { statusCode: status, message: code, error: 'Unauthorized' } };
+  }
 }

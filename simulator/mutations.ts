@@ -622,6 +622,33 @@ export const MUTATIONS = [
       },
     ],
   },
+  {
+    name: 'insufficient-funds-message-changed',
+    rule: "7303 INSUFFICIENT_FUNDS comes with the message the reading error-message-7303 expects (default: the wallet overview's description, verbatim).",
+    description: 'An over-spend answers 7303 with the message "Insufficient funds.".',
+    docs: DOC_PAGES.walletOverview,
+    caughtBy: [
+      {
+        test: catalog(
+          'refuses to withdraw more than the card balance with 7303 INSUFFICIENT_FUNDS (409, assumed)',
+        ),
+        failure: 'reading error-message-7303 is doc-meaning in this run; the target answered as other-text',
+      },
+    ],
+  },
+  {
+    name: 'token-expired-only-in-text',
+    rule: 'An expired access token is answered 401 with the code `TOKEN_EXPIRED` (go-live page), where the reading token-expired-place puts it.',
+    description:
+      'An expired access token gets `{success:false, message:"Unauthorized", errors:[{code:"UNAUTHORIZED", message:"TOKEN_EXPIRED"}]}`: the string only as a human-readable message.',
+    docs: DOC_PAGES.goLive,
+    caughtBy: [
+      {
+        test: catalog('answers a request with an expired access token with TOKEN_EXPIRED (401)'),
+        failure: 'TOKEN_EXPIRED is not at message (reading token-expired-place)',
+      },
+    ],
+  },
 ] as const satisfies readonly Mutation[];
 
 export type MutationName = (typeof MUTATIONS)[number]['name'];

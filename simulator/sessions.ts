@@ -53,9 +53,7 @@ export class Sessions {
     if (check.expired && !this.ctx.mutations.has('expired-token-accepted')) {
       return {
         ok: false,
-        error: this.ctx.mutations.has('no-token-expired-code')
-          ? GUARD_UNAUTHORIZED
-          : tokenExpired(this.ctx.readings),
+        error: this.ctx.mutations.has('no-token-expired-code') ? GUARD_UNAUTHORIZED : tokenExpired(this.ctx),
       };
     }
     return { ok: true, claims: check.claims };

@@ -144,7 +144,7 @@ test('shows the readings in force and where each came from', async ({ tempCwd })
     MIGO_READINGS: 'callback-status-case=uppercase',
     MIGO_ERROR_STATUSES: '7303=500',
   });
-  expect(stdout).toContain("Readings in force (3 of 29 differ from today's choice;");
+  expect(stdout).toContain("Readings in force (3 of 31 differ from today's choice;");
   expect(stdout).toMatch(/ {2}wallet-envelope +custom-response {2}\(from \/.*migo-readings\.json\)/);
   expect(stdout).toMatch(/ {2}callback-status-case +uppercase {2}\(from MIGO_READINGS\)/);
   expect(stdout).toMatch(/ {2}error-status-7303 +500 {2}\(from MIGO_ERROR_STATUSES\)/);

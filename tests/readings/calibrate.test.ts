@@ -66,16 +66,19 @@ test('every option of every probed reading is detected, and no probe names an op
   expect(missed, 'options never detected while served').toEqual([]);
 });
 
-test('the readings without a probe are the catalog codes no route draws, each null with the reason', async () => {
+test('the readings without a probe are the catalog codes no route draws and the expired token, each null with the reason', async () => {
   const unprobed = unprobedReadings();
-  expect(unprobed).toEqual(
-    ['7205', '7210', '7213', '7220', '7221', '7300', '7301'].map((code) => `error-status-${code}`),
-  );
+  expect(unprobed).toEqual([
+    'token-expired-place',
+    ...['7205', '7210', '7213', '7220', '7221', '7300', '7301'].map((code) => `error-status-${code}`),
+  ]);
   const { readings } = await calibrateServing({});
   for (const name of unprobed) {
     expect(readings[name].detected, name).toBeNull();
     expect(readings[name].evidence, name).toMatch(
-      /^no safe probe: no operation this suite exercises draws code 7\d{3} /,
+      name === 'token-expired-place'
+        ? /^no safe probe: an access token expires only after its lifetime/
+        : /^no safe probe: no operation this suite exercises draws code 7\d{3} /,
     );
   }
 });

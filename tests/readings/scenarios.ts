@@ -13,6 +13,8 @@ import { fromSimulator } from '../../fixtures/target';
 import type { ReadingName, Readings } from '../../schemas/readings';
 import { expectAcceptedForms, TOKEN_FORMS, type TokenForm } from '../../specs/auth/token-forms';
 import { expectCancelHookDismiss } from '../../specs/alternative-payments/alternative-flow';
+import { documentedError } from '../../specs/documented';
+import { expectCatalogAnswer } from '../../specs/errors/catalog-answer';
 import { expectCallback, firstDeliveryFor } from '../../specs/webhooks/received-deliveries';
 import { TEST_RETRY_SCHEDULE_MS, type Sim } from '../simulator/sim';
 
@@ -320,6 +322,44 @@ export const SCENARIOS: Partial<Record<ReadingName, Scenario>> = {
       ).status;
     },
     check: async ({ api }) => void (await api.wallet.funds(999_999_999, fundsBody('ADD_FUNDS', 1))),
+  },
+  'error-message-7303': {
+    wire: async (sim) => {
+      const { cardId, auth } = await rawCard(sim);
+      const refused = await sim.wg('POST', `/cards/${cardId}/funds`, {
+        headers: auth,
+        json: fundsBody('WITHDRAW_FUNDS', 1),
+      });
+      return (refused.body as { errors?: { message?: unknown }[] }).errors?.[0]?.message;
+    },
+    check: async ({ api, readings }) => {
+      const refused = await api.wallet.funds(await newCard(api), fundsBody('WITHDRAW_FUNDS', 1));
+      expectCatalogAnswer(documentedError('7303'), refused, readings);
+    },
+  },
+  'token-expired-place': {
+    wire: async (sim) => {
+      await sim.control('PUT', '/tokens', { accessTtlSec: 60 });
+      const { accessToken } = await sim.walletLogin();
+      await sim.control('POST', '/clock', { advanceSec: 61 });
+      const expired = await sim.wg('GET', '/configs', {
+        headers: { authorization: `Bearer ${accessToken}` },
+      });
+      return JSON.stringify(expired.body).match(/"(\w+)":(?:\[\{"code":)?"TOKEN_EXPIRED"/)?.[1];
+    },
+    check: async ({ sim, api, readings }) => {
+      await sim.control('PUT', '/tokens', { accessTtlSec: 60 });
+      const session = api.newWalletSession();
+      await session.login();
+      const { accessToken } = session.currentTokens!;
+      await sim.control('POST', '/clock', { advanceSec: 61 });
+      // The explicit token goes as is: the client must not refresh it away before the 401 is seen.
+      const expired = await session.authorized('getConfigs', {
+        accessToken,
+        headers: session.applicationIdHeader(),
+      });
+      expectCatalogAnswer(documentedError('TOKEN_EXPIRED'), expired, readings);
+    },
   },
   'error-status-7303': {
     wire: async (sim) => {

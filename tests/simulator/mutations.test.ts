@@ -249,6 +249,43 @@ const PROBES: Record<string, Probe> = {
   },
   'health-without-status-code': async (sim) =>
     validate('health', (await sim.wg('GET', '/health')).body).valid,
+  'validation-own-code-wrong': async (sim) => {
+    const { uid } = await sim.createAlternative();
+    const refused = await sim.mw('POST', `${ALT}/${uid}/payments`, {
+      headers: sim.token('bearer'),
+      json: { processor: 'no-such-processor', data: {} },
+    });
+    return refused.status === 400 && (refused.body as { ownCode?: unknown }).ownCode === 5000;
+  },
+  'dismiss-without-effect': async (sim) => {
+    const { uid } = await sim.createAlternative();
+    await sim.mw('POST', `${ALT}/${uid}/dismiss`, { headers: sim.token('bearer') });
+    return ((await sim.control('GET', `/alternative/${uid}`)) as { status: string }).status === 'DISMISSED';
+  },
+  'insufficient-funds-message-changed': async (sim) => {
+    const { auth, created } = await card(sim);
+    const { cardId } = (created.body as { data: { cardId: number } }).data;
+    const refused = await sim.wg('POST', `/cards/${cardId}/funds`, {
+      headers: auth,
+      json: { amount: 1, operation: 'WITHDRAW_FUNDS', channel: 'WEB', reference: 'probe-7303' },
+    });
+    const [error] = (refused.body as { errors: { code: string; message: string }[] }).errors;
+    return (
+      error?.code === '7303' && error.message === 'Over-spend attempt; you cannot overdraw a card balance'
+    );
+  },
+  'token-expired-only-in-text': async (sim) => {
+    const expired = await expiredSession(sim);
+    return (expired.body as { message?: unknown }).message === 'TOKEN_EXPIRED';
+  },
+  'checkout-receipt-unreadable': async (sim) => {
+    const { paid } = await checkout(sim, TEST_CARDS.approvedMastercard.pan);
+    // The rule holds when the submit goes straight back (303), or every answer after it decodes.
+    const receipt = /fetch\('([^']+)'\)/.exec(paid.seen.at(-1)?.text ?? '')?.[1];
+    if (!receipt) return paid.status === 303;
+    const answer = await sim.web('GET', receipt);
+    return answer.headers['content-encoding'] !== 'gzip' || answer.text.startsWith('\x1f');
+  },
 };
 
 test('there are at least 32 mutations and every one has a probe (here or in https.test.ts)', () => {
