@@ -34,8 +34,11 @@ export interface CardholderLedger {
   leftover: LedgerEntry[];
 }
 
-/** Runs of 12-19 digits (spaces or dashes allowed): a card number, masked to its last 4. */
-const CARD_NUMBER = /(?<!\d)\d(?:[ -]?\d){11,18}(?!\d)/g;
+/**
+ * Runs of 12-19 digits (spaces or dashes allowed) standing on their own: a card number, masked to its last 4. Not
+ * inside a longer word, so the digit runs of an identifier (a UUID such as f93ac145-2781-4954-902d-…) stay.
+ */
+const CARD_NUMBER = /(?<![0-9A-Za-z])\d(?:[ -]?\d){11,18}(?![0-9A-Za-z])/g;
 
 export function maskCardNumbers(text: string): string {
   return text.replace(CARD_NUMBER, (digits) => `••••${digits.replace(/\D/g, '').slice(-4)}`);
