@@ -6,6 +6,8 @@
  *
  *   npx tsx bench/receiver-memory.ts [--deliveries 12000] [--bytes 64000] [--concurrency 16]
  */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'undici';
 import { CallbackReceiver } from '../fixtures/callback-receiver';
@@ -44,6 +46,19 @@ function body(index: number, bytes: number): string {
   const head = { uid: `trx_mem_${index}`, reference: `MEM${index}`, status: 'approved', padding: '' };
   const empty = JSON.stringify(head).length;
   return JSON.stringify({ ...head, padding: 'x'.repeat(Math.max(0, bytes - empty)) });
+}
+
+/**
+ * The same measurement in a fresh Node process: RSS is per process, so measured inside a long benchmark it would
+ * count everything that process already holds (the bench's own 280 MB, once).
+ */
+export function measureReceiverMemoryAlone(options: { deliveries?: number } = {}): ReceiverMemoryResult {
+  const tsx = join(__dirname, '..', 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const args = [tsx, __filename, ...(options.deliveries ? ['--deliveries', String(options.deliveries)] : [])];
+  const run = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 10 * 60_000 });
+  if (run.status !== 0)
+    throw new Error(`bench/receiver-memory.ts exited ${run.status}: ${run.stderr.trim().split('\n').at(-1)}`);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as ReceiverMemoryResult;
 }
 
 export async function measureReceiverMemory(

@@ -20,7 +20,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { CallbackReceiver } from '../fixtures/callback-receiver';
-import { measureReceiverMemory } from './receiver-memory';
+import { measureReceiverMemoryAlone } from './receiver-memory';
 import { SimulatorControl } from '../fixtures/clients/simulator-control';
 import { validate } from '../schemas/registry';
 import { startSimulator } from '../simulator';
@@ -153,7 +153,7 @@ async function main(): Promise<void> {
   if (only.has('receiver')) {
     report.receiverLoad = await runCallbackLoad({ deliveries: quick ? 2000 : 10_000 });
     log('callback receiver memory under 12,000 deliveries of 64 KB');
-    const memory = await measureReceiverMemory({ deliveries: quick ? 2000 : 12_000 });
+    const memory = measureReceiverMemoryAlone({ deliveries: quick ? 2000 : 12_000 });
     report.receiver = memory;
   }
 

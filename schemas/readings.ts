@@ -784,3 +784,25 @@ export function unknownOptionMessage(name: ReadingName, option: string): string 
 export function readingPages(reading: ReadingSpec): string[] {
   return [...new Set(reading.options.flatMap((option) => option.sources.map((source) => source.page)))];
 }
+
+/** A reading and the option that would make a failed judgement pass. */
+export interface Explanation {
+  name: ReadingName;
+  option: string;
+}
+
+/**
+ * The one other option, among `names` (every reading by default), under which `holds` is true; undefined when
+ * none or several do (then the failure is not a mere difference of reading).
+ */
+export function explainByReadings(
+  readings: Readings,
+  holds: (alternative: Readings) => boolean,
+  names: readonly ReadingName[] = READING_NAMES,
+): Explanation | undefined {
+  const fits: Explanation[] = [];
+  for (const name of names)
+    for (const option of otherOptions(name, readings[name]))
+      if (holds(withReading(readings, name, option))) fits.push({ name, option });
+  return fits.length === 1 ? fits[0] : undefined;
+}
