@@ -104,8 +104,9 @@ export default defineConfig<MigoTestOptions>({
       { reportsDir: artifacts.reports, run: runMetadata(config), readings: config.readings },
     ],
     [here('reporters/go-live-reporter.ts'), { reportsDir: artifacts.reports }],
+    // allure-playwright, writing without an fsync per file and labelling from the go-live annotations.
     [
-      'allure-playwright',
+      here('reporters/allure/allure-reporter.ts'),
       { resultsDir: artifacts.allureResults, detail: false, suiteTitle: false, environmentInfo },
     ],
     ...(jsonOutput ? [['json', { outputFile: jsonOutput }] as ['json', { outputFile: string }]] : []),
