@@ -21,6 +21,7 @@ export default tseslint.config(
       'test-results/**',
       'allure-results/**',
       'allure-report/**',
+      'allure-history/**',
       'playwright-report/**',
       'blob-report/**',
       '.cache/**',
