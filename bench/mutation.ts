@@ -12,9 +12,11 @@
  * `name`, `caught`, `by` (the catching test) and `failure` (the first line of its failure), and prints the score;
  * exit 0 when every mutation was caught and the baseline passed, 1 otherwise, 2 on bad arguments.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MUTATIONS, type Guard, type Mutation } from '../simulator/mutations';
+import { MUTATION_PLAN_VARIABLE, PROJECT_SEPARATOR, type PlannedBatch } from './mutation-plan';
 import { runMatrix, type NestedRun, type TestOutcome } from './nested-run';
 
 const root = join(__dirname, '..');
@@ -149,28 +151,54 @@ export function guardGrep(mutations: readonly Pick<Mutation, 'caughtBy'>[]): str
   return [...titles].map((title) => `${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?= @|$)`).join('|');
 }
 
-/**
- * One run of the guards of `mutations` with `on` switched on: only the guard tests (the rest of their files
- * cannot change a verdict, and ran about twice as long).
- */
-function runGuards(mutations: readonly Pick<Mutation, 'caughtBy'>[], on: string[]): Promise<NestedRun> {
-  return runMatrix([...guardFiles(mutations), '--workers=1', `--grep=${guardGrep(mutations)}`], {
-    MIGO_SIM_MUTATIONS: on.join(','),
-  });
+/** The label of the batch without mutations, in a batched run's project names. */
+export const BASELINE = 'baseline';
+
+/** The batches of one scoring run: the baseline (every guard, no mutation), then one per mutation (its guards). */
+export function planBatches(mutations: readonly Pick<Mutation, 'name' | 'caughtBy'>[]): PlannedBatch[] {
+  const clash = mutations.find((m) => m.name === BASELINE || m.name.includes(PROJECT_SEPARATOR));
+  if (clash) throw new Error(`a mutation may not be named "${clash.name}": it names a batch of the run`);
+  return [
+    { label: BASELINE, mutations: [], files: guardFiles(mutations), grep: guardGrep(mutations) },
+    ...mutations.map((m) => ({
+      label: m.name,
+      mutations: [m.name],
+      files: guardFiles([m]),
+      grep: guardGrep([m]),
+    })),
+  ];
 }
 
-async function pool<T, R>(items: T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        results[index] = await work(items[index]!);
-      }
-    }),
+/** One batch's part of a batched run: its projects' outcomes, as if it had run alone. */
+export function batchOf(run: NestedRun, label: string): NestedRun {
+  const outcomes = new Map(
+    [...run.outcomes].filter(([, o]) => o.project.startsWith(`${label}${PROJECT_SEPARATOR}`)),
   );
-  return results;
+  return {
+    outcomes,
+    verdicts: new Map([...outcomes].map(([key, o]) => [key, o.verdict])),
+    durationMs: [...outcomes.values()].reduce((sum, o) => sum + (o.durationMs ?? 0), 0),
+    exitCode: run.exitCode,
+    ...(run.problem ? { problem: run.problem } : {}),
+  };
+}
+
+/**
+ * One Playwright run for the baseline and every mutation (bench/mutation.config.ts): a project per batch and
+ * matrix project, each with only its guard tests (the rest of their files cannot change a verdict) and its
+ * mutations on in its own simulators. `workers` runs that many batches side by side.
+ */
+async function runBatches(batches: PlannedBatch[], workers: number): Promise<NestedRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'migo-mutation-plan-'));
+  const planFile = join(dir, 'plan.json');
+  writeFileSync(planFile, JSON.stringify({ batches }));
+  try {
+    return await runMatrix(['-c', join(root, 'bench', 'mutation.config.ts'), `--workers=${workers}`], {
+      [MUTATION_PLAN_VARIABLE]: planFile,
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export async function scoreMutations(
@@ -178,21 +206,22 @@ export async function scoreMutations(
   options: { concurrency?: number; log?: (line: string) => void } = {},
 ): Promise<MutationReport> {
   const log = options.log ?? (() => undefined);
-  const baseline = await runGuards(mutations, []);
+  const run = await runBatches(planBatches(mutations), options.concurrency ?? 2);
+  const baseline = batchOf(run, BASELINE);
   const baselineFailed = [...baseline.outcomes.values()]
     .filter((o) => o.verdict !== 'passed' && o.verdict !== 'skipped')
     .map((o) => `[${o.project}] ${o.spec}`);
   log(
-    `baseline: ${guardFiles(mutations).length} spec files, ${baselineFailed.length} failed (${baseline.durationMs} ms)`,
+    `one run of ${mutations.length} mutations and the baseline in ${run.durationMs} ms; baseline: ${guardFiles(mutations).length} spec files, ${baselineFailed.length} failed`,
   );
-  const perMutation = await pool([...mutations], options.concurrency ?? 2, async (m) => {
-    const run = scoreRun(m, baseline, await runGuards([m], [m.name]));
+  const perMutation = mutations.map((m) => {
+    const scored = scoreRun(m, baseline, batchOf(run, m.name));
     log(
-      run.caught
-        ? `✓ ${m.name}: caught by ${run.by!.split(' › ').at(-1)}`
-        : `✗ ${m.name}: ${run.problem ?? run.guards.map((g) => g.why).join('; ')}`,
+      scored.caught
+        ? `✓ ${m.name}: caught by ${scored.by!.split(' › ').at(-1)}`
+        : `✗ ${m.name}: ${scored.problem ?? scored.guards.map((g) => g.why).join('; ')}`,
     );
-    return run;
+    return scored;
   });
   const caught = perMutation.filter((m) => m.caught).length;
   return {
@@ -201,8 +230,12 @@ export async function scoreMutations(
     missed: perMutation.filter((m) => !m.caught).map((m) => m.name),
     score: perMutation.length === 0 ? 1 : caught / perMutation.length,
     baseline: {
-      passed: baselineFailed.length === 0 && !baseline.problem,
-      failedTests: baseline.problem ? [baseline.problem, ...baselineFailed] : baselineFailed,
+      passed: baselineFailed.length === 0 && !baseline.problem && baseline.outcomes.size > 0,
+      failedTests: baseline.problem
+        ? [baseline.problem, ...baselineFailed]
+        : baseline.outcomes.size === 0
+          ? ['no guard test ran in the baseline']
+          : baselineFailed,
       durationMs: baseline.durationMs,
     },
     perMutation,

@@ -28,6 +28,8 @@ export interface TestOutcome {
   status: AttemptStatus;
   /** The last attempt's error message, without colour codes or stack (absent when it did not fail). */
   message?: string;
+  /** The test's attempts, in milliseconds (absent when not measured). */
+  durationMs?: number;
 }
 
 export interface NestedRun {
@@ -62,7 +64,7 @@ interface JsonSuite {
     tests: {
       status: string;
       projectName: string;
-      results?: { status: AttemptStatus; error?: JsonError; errors?: JsonError[] }[];
+      results?: { status: AttemptStatus; duration?: number; error?: JsonError; errors?: JsonError[] }[];
     }[];
   }[];
 }
@@ -141,6 +143,7 @@ export async function runMatrix(
           project: t.projectName,
           verdict,
           status: last?.status ?? (verdict === 'skipped' ? 'skipped' : 'failed'),
+          durationMs: (t.results ?? []).reduce((sum, r) => sum + (r.duration ?? 0), 0),
           ...(message ? { message } : {}),
         });
       }
