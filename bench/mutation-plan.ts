@@ -18,6 +18,8 @@ export interface PlannedBatch {
   files: string[];
   /** The source of a RegExp that selects exactly the batch's guard tests. */
   grep: string;
+  /** The mutations switched on test by test (by SpecRef), on top of `mutations`: empty for none. */
+  mutationsByTest: Record<string, string[]>;
 }
 
 export type MatrixProject = Project<MigoTestOptions, MigoWorkerOptions>;
@@ -52,7 +54,7 @@ export function batchProjects(
         testMatch: new RegExp(`(^|/)(${files.map(escape).join('|')})$`),
         testIgnore: [],
         grep: new RegExp(batch.grep),
-        use: { ...project.use, simMutations: batch.mutations },
+        use: { ...project.use, simMutations: batch.mutations, simMutationsByTest: batch.mutationsByTest },
       },
     ];
   });

@@ -153,26 +153,66 @@ export function guardGrep(mutations: readonly Pick<Mutation, 'caughtBy'>[]): str
 
 /** The label of the batch without mutations, in a batched run's project names. */
 export const BASELINE = 'baseline';
+/** The label of the n-th round of mutations. */
+export const roundLabel = (n: number) => `round-${n + 1}`;
 
-/** The batches of one scoring run: the baseline (every guard, no mutation), then one per mutation (its guards). */
-export function planBatches(mutations: readonly Pick<Mutation, 'name' | 'caughtBy'>[]): PlannedBatch[] {
-  const clash = mutations.find((m) => m.name === BASELINE || m.name.includes(PROJECT_SEPARATOR));
+/**
+ * The batches of one scoring run: the baseline (every guard, no mutation), then rounds of mutations. In a round
+ * no two mutations share a guard test, and each guard test runs with its own mutation on (switched test by test),
+ * so the round's simulators and browser serve every mutation in it; a test guarding several mutations runs once
+ * per round, under one mutation each time.
+ */
+export function planBatches(mutations: readonly Pick<Mutation, 'name' | 'caughtBy'>[]): {
+  batches: PlannedBatch[];
+  roundOf: Map<string, string>;
+} {
+  const clash = mutations.find(
+    (m) => /^(baseline|round-\d+)$/.test(m.name) || m.name.includes(PROJECT_SEPARATOR),
+  );
   if (clash) throw new Error(`a mutation may not be named "${clash.name}": it names a batch of the run`);
-  return [
-    { label: BASELINE, mutations: [], files: guardFiles(mutations), grep: guardGrep(mutations) },
-    ...mutations.map((m) => ({
-      label: m.name,
-      mutations: [m.name],
-      files: guardFiles([m]),
-      grep: guardGrep([m]),
-    })),
+  const rounds: (typeof mutations)[number][][] = [];
+  for (const mutation of mutations) {
+    const tests = mutation.caughtBy.map((g) => g.test);
+    const round = rounds.find((r) => !r.some((m) => m.caughtBy.some((g) => tests.includes(g.test))));
+    if (round) round.push(mutation);
+    else rounds.push([mutation]);
+  }
+  const roundOf = new Map<string, string>();
+  const batches: PlannedBatch[] = [
+    {
+      label: BASELINE,
+      mutations: [],
+      files: guardFiles(mutations),
+      grep: guardGrep(mutations),
+      mutationsByTest: {},
+    },
+    ...rounds.map((round, n) => {
+      const mutationsByTest: Record<string, string[]> = {};
+      for (const m of round) {
+        roundOf.set(m.name, roundLabel(n));
+        for (const guard of m.caughtBy) mutationsByTest[guard.test] = [m.name];
+      }
+      return {
+        label: roundLabel(n),
+        mutations: [],
+        files: guardFiles(round),
+        grep: guardGrep(round),
+        mutationsByTest,
+      };
+    }),
   ];
+  return { batches, roundOf };
 }
 
-/** One batch's part of a batched run: its projects' outcomes, as if it had run alone. */
-export function batchOf(run: NestedRun, label: string): NestedRun {
+/**
+ * One batch's part of a batched run (its projects' outcomes), or of those only the tests named: a mutation's
+ * guards in its round, as if they had run alone under it.
+ */
+export function batchOf(run: NestedRun, label: string, tests?: readonly string[]): NestedRun {
   const outcomes = new Map(
-    [...run.outcomes].filter(([, o]) => o.project.startsWith(`${label}${PROJECT_SEPARATOR}`)),
+    [...run.outcomes].filter(
+      ([, o]) => o.project.startsWith(`${label}${PROJECT_SEPARATOR}`) && (!tests || tests.includes(o.spec)),
+    ),
   );
   return {
     outcomes,
@@ -184,9 +224,9 @@ export function batchOf(run: NestedRun, label: string): NestedRun {
 }
 
 /**
- * One Playwright run for the baseline and every mutation (bench/mutation.config.ts): a project per batch and
- * matrix project, each with only its guard tests (the rest of their files cannot change a verdict) and its
- * mutations on in its own simulators. `workers` runs that many batches side by side.
+ * One Playwright run for the baseline and every round of mutations (bench/mutation.config.ts): a project per batch
+ * and matrix project, each with only its guard tests (the rest of their files cannot change a verdict) and their
+ * mutations on in its own simulators. `workers` runs that many projects side by side.
  */
 async function runBatches(batches: PlannedBatch[], workers: number): Promise<NestedRun> {
   const dir = mkdtempSync(join(tmpdir(), 'migo-mutation-plan-'));
@@ -206,16 +246,18 @@ export async function scoreMutations(
   options: { concurrency?: number; log?: (line: string) => void } = {},
 ): Promise<MutationReport> {
   const log = options.log ?? (() => undefined);
-  const run = await runBatches(planBatches(mutations), options.concurrency ?? 2);
+  const { batches, roundOf } = planBatches(mutations);
+  const run = await runBatches(batches, options.concurrency ?? 2);
   const baseline = batchOf(run, BASELINE);
   const baselineFailed = [...baseline.outcomes.values()]
     .filter((o) => o.verdict !== 'passed' && o.verdict !== 'skipped')
     .map((o) => `[${o.project}] ${o.spec}`);
   log(
-    `one run of ${mutations.length} mutations and the baseline in ${run.durationMs} ms; baseline: ${guardFiles(mutations).length} spec files, ${baselineFailed.length} failed`,
+    `one run of ${mutations.length} mutations in ${batches.length - 1} rounds and the baseline in ${run.durationMs} ms; baseline: ${guardFiles(mutations).length} spec files, ${baselineFailed.length} failed`,
   );
   const perMutation = mutations.map((m) => {
-    const scored = scoreRun(m, baseline, batchOf(run, m.name));
+    const guards = m.caughtBy.map((g) => g.test);
+    const scored = scoreRun(m, baseline, batchOf(run, roundOf.get(m.name)!, guards));
     log(
       scored.caught
         ? `✓ ${m.name}: caught by ${scored.by!.split(' › ').at(-1)}`

@@ -41,23 +41,37 @@ test("a mutation run's --grep selects exactly the guard tests, nothing else", ()
   expect(new Set(selected.map((t) => t.spec))).toEqual(guards);
 });
 
-test('the batched run gives the baseline every guard test and each mutation exactly its own', () => {
+test('the batched run gives the baseline every guard test, and each guard its own mutation in its round', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mutation-plan-'));
   try {
+    const { batches, roundOf } = planBatches(MUTATIONS);
     const plan = join(dir, 'plan.json');
-    writeFileSync(plan, JSON.stringify({ batches: planBatches(MUTATIONS) }));
+    writeFileSync(plan, JSON.stringify({ batches }));
     const listed = listMatrix({ [MUTATION_PLAN_VARIABLE]: plan }, ['-c', 'bench/mutation.config.ts']);
     const byBatch = new Map<string, Set<string>>();
     for (const t of listed) {
       const label = t.project.split(PROJECT_SEPARATOR)[0]!;
       byBatch.set(label, (byBatch.get(label) ?? new Set()).add(t.spec));
     }
-    expect(byBatch.get(BASELINE)).toEqual(new Set(MUTATIONS.flatMap((m) => m.caughtBy.map((g) => g.test))));
-    for (const mutation of MUTATIONS)
-      expect(byBatch.get(mutation.name), mutation.name).toEqual(
-        new Set(mutation.caughtBy.map((g) => g.test)),
+    const guardsOf = (mutations: readonly Mutation[]) =>
+      new Set(mutations.flatMap((m) => m.caughtBy.map((g) => g.test)));
+    expect(byBatch.get(BASELINE)).toEqual(guardsOf(MUTATIONS));
+    expect(byBatch.size, 'the baseline and every round ran').toBe(batches.length);
+    for (const batch of batches.slice(1)) {
+      const inRound = MUTATIONS.filter((m) => roundOf.get(m.name) === batch.label);
+      expect(byBatch.get(batch.label), batch.label).toEqual(guardsOf(inRound));
+      // Each guard test runs under exactly the mutation it guards in this round: no two share a test.
+      expect(guardsOf(inRound).size, `${batch.label}: no shared guard`).toBe(
+        inRound.reduce((n, m) => n + new Set(m.caughtBy.map((g) => g.test)).size, 0),
       );
-    expect(byBatch.size).toBe(MUTATIONS.length + 1);
+      for (const m of inRound)
+        for (const guard of m.caughtBy)
+          expect(batch.mutationsByTest[guard.test], guard.test).toEqual([m.name]);
+    }
+    expect(
+      MUTATIONS.every((m) => roundOf.has(m.name)),
+      'every mutation is in a round',
+    ).toBe(true);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
