@@ -3,10 +3,13 @@
  *
  * Each named simulator mutation (simulator/mutations.ts) breaks one documented rule and names its guards: the
  * tests that must catch it, each with the failure it predicts. The guard tests (and only they: `--grep`) run once
- * against a clean embedded simulator (the baseline), then once per mutation with that one rule broken. A mutation is caught only
- * when a guard passed in the baseline and fails under the mutation with its predicted failure: not a timeout, a
- * transport error, an interrupted run, or an HTTP 5xx the guard did not predict (judgeGuard). Another guard of
- * the same run that fails is reported, never counted.
+ * against a clean embedded simulator (the baseline), then once per mutation with that one rule broken. All of it is
+ * one Playwright run (bench/mutation.config.ts): the baseline is a project, and the mutations are packed in rounds
+ * (planBatches), a project each, in which no two share a guard; the worker switches its simulators to the
+ * mutation each guard test names before it runs and marks it to fail, so a catch does not restart the worker
+ * (Playwright restarts it after any unexpected failure). A mutation is caught only when a guard passed in the
+ * baseline and fails under the mutation with its predicted failure: not a timeout, a transport error, an
+ * interrupted run, or an HTTP 5xx the guard did not predict (judgeGuard), judged on the attempt's actual status.
  *
  * Writes reports/mutation.json `{ total, caught, missed, score, baseline, perMutation }`, each mutation with
  * `name`, `caught`, `by` (the catching test) and `failure` (the first line of its failure), and prints the score;
