@@ -27,7 +27,8 @@ const production = config.target === 'production';
 for (const secret of secretValues(config)) registerSecret(secret);
 
 // Workers set TEST_WORKER_INDEX before they load this file: the command line is the runner's to judge, once.
-if (process.env.TEST_WORKER_INDEX === undefined) {
+const inRunner = process.env.TEST_WORKER_INDEX === undefined;
+if (inRunner) {
   const refusal = commandLineRefusal(config.target, process.argv, process.env);
   // The message is the whole story: one frame naming this file instead of Playwright's loader stack.
   if (refusal) throw Object.assign(new Error(refusal), { stack: `Error: ${refusal}\n    at ${__filename}` });
@@ -72,7 +73,8 @@ const environmentInfo = {
   walletGateway: shownUrl(config.urls.walletGateway),
   cms: shownUrl(config.urls.cms),
   suite: `${pkg.name} ${pkg.version}`,
-  commit: commit(),
+  // Reporters run in the runner only: workers, which load this file too, skip the git call.
+  commit: inRunner ? commit() : 'unknown',
   date: new Date().toISOString(),
   node: process.version,
   // The readings in force that differ from today's choice (the run summary lists every one).
@@ -104,8 +106,9 @@ export default defineConfig<MigoTestOptions>({
       { reportsDir: artifacts.reports, run: runMetadata(config), readings: config.readings },
     ],
     [here('reporters/go-live-reporter.ts'), { reportsDir: artifacts.reports }],
+    // allure-playwright, writing without an fsync per file and labelling from the go-live annotations.
     [
-      'allure-playwright',
+      here('reporters/allure/allure-reporter.ts'),
       { resultsDir: artifacts.allureResults, detail: false, suiteTitle: false, environmentInfo },
     ],
     ...(jsonOutput ? [['json', { outputFile: jsonOutput }] as ['json', { outputFile: string }]] : []),
