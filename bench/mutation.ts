@@ -3,18 +3,23 @@
  *
  * Each named simulator mutation (simulator/mutations.ts) breaks one documented rule and names its guards: the
  * tests that must catch it, each with the failure it predicts. The guard tests (and only they: `--grep`) run once
- * against a clean embedded simulator (the baseline), then once per mutation with that one rule broken. A mutation is caught only
- * when a guard passed in the baseline and fails under the mutation with its predicted failure: not a timeout, a
- * transport error, an interrupted run, or an HTTP 5xx the guard did not predict (judgeGuard). Another guard of
- * the same run that fails is reported, never counted.
+ * against a clean embedded simulator (the baseline), then once per mutation with that one rule broken. All of it is
+ * one Playwright run (bench/mutation.config.ts): the baseline is a project, and the mutations are packed in rounds
+ * (planBatches), a project each, in which no two share a guard; the worker switches its simulators to the
+ * mutation each guard test names before it runs and marks it to fail, so a catch does not restart the worker
+ * (Playwright restarts it after any unexpected failure). A mutation is caught only when a guard passed in the
+ * baseline and fails under the mutation with its predicted failure: not a timeout, a transport error, an
+ * interrupted run, or an HTTP 5xx the guard did not predict (judgeGuard), judged on the attempt's actual status.
  *
  * Writes reports/mutation.json `{ total, caught, missed, score, baseline, perMutation }`, each mutation with
  * `name`, `caught`, `by` (the catching test) and `failure` (the first line of its failure), and prints the score;
  * exit 0 when every mutation was caught and the baseline passed, 1 otherwise, 2 on bad arguments.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MUTATIONS, type Guard, type Mutation } from '../simulator/mutations';
+import { MUTATION_PLAN_VARIABLE, PROJECT_SEPARATOR, type PlannedBatch } from './mutation-plan';
 import { runMatrix, type NestedRun, type TestOutcome } from './nested-run';
 
 const root = join(__dirname, '..');
@@ -149,28 +154,94 @@ export function guardGrep(mutations: readonly Pick<Mutation, 'caughtBy'>[]): str
   return [...titles].map((title) => `${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?= @|$)`).join('|');
 }
 
+/** The label of the batch without mutations, in a batched run's project names. */
+export const BASELINE = 'baseline';
+/** The label of the n-th round of mutations. */
+export const roundLabel = (n: number) => `round-${n + 1}`;
+
 /**
- * One run of the guards of `mutations` with `on` switched on: only the guard tests (the rest of their files
- * cannot change a verdict, and ran about twice as long).
+ * The batches of one scoring run: the baseline (every guard, no mutation), then rounds of mutations. In a round
+ * no two mutations share a guard test, and each guard test runs with its own mutation on (switched test by test),
+ * so the round's simulators and browser serve every mutation in it; a test guarding several mutations runs once
+ * per round, under one mutation each time.
  */
-function runGuards(mutations: readonly Pick<Mutation, 'caughtBy'>[], on: string[]): Promise<NestedRun> {
-  return runMatrix([...guardFiles(mutations), '--workers=1', `--grep=${guardGrep(mutations)}`], {
-    MIGO_SIM_MUTATIONS: on.join(','),
-  });
+export function planBatches(mutations: readonly Pick<Mutation, 'name' | 'caughtBy'>[]): {
+  batches: PlannedBatch[];
+  roundOf: Map<string, string>;
+} {
+  const clash = mutations.find(
+    (m) => /^(baseline|round-\d+)$/.test(m.name) || m.name.includes(PROJECT_SEPARATOR),
+  );
+  if (clash) throw new Error(`a mutation may not be named "${clash.name}": it names a batch of the run`);
+  const rounds: (typeof mutations)[number][][] = [];
+  for (const mutation of mutations) {
+    const tests = mutation.caughtBy.map((g) => g.test);
+    const round = rounds.find((r) => !r.some((m) => m.caughtBy.some((g) => tests.includes(g.test))));
+    if (round) round.push(mutation);
+    else rounds.push([mutation]);
+  }
+  const roundOf = new Map<string, string>();
+  const batches: PlannedBatch[] = [
+    {
+      label: BASELINE,
+      mutations: [],
+      files: guardFiles(mutations),
+      grep: guardGrep(mutations),
+      mutationsByTest: {},
+    },
+    ...rounds.map((round, n) => {
+      const mutationsByTest: Record<string, string[]> = {};
+      for (const m of round) {
+        roundOf.set(m.name, roundLabel(n));
+        for (const guard of m.caughtBy) mutationsByTest[guard.test] = [m.name];
+      }
+      return {
+        label: roundLabel(n),
+        mutations: [],
+        files: guardFiles(round),
+        grep: guardGrep(round),
+        mutationsByTest,
+      };
+    }),
+  ];
+  return { batches, roundOf };
 }
 
-async function pool<T, R>(items: T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        results[index] = await work(items[index]!);
-      }
-    }),
+/**
+ * One batch's part of a batched run (its projects' outcomes), or of those only the tests named: a mutation's
+ * guards in its round, as if they had run alone under it.
+ */
+export function batchOf(run: NestedRun, label: string, tests?: readonly string[]): NestedRun {
+  const outcomes = new Map(
+    [...run.outcomes].filter(
+      ([, o]) => o.project.startsWith(`${label}${PROJECT_SEPARATOR}`) && (!tests || tests.includes(o.spec)),
+    ),
   );
-  return results;
+  return {
+    outcomes,
+    verdicts: new Map([...outcomes].map(([key, o]) => [key, o.verdict])),
+    durationMs: [...outcomes.values()].reduce((sum, o) => sum + (o.durationMs ?? 0), 0),
+    exitCode: run.exitCode,
+    ...(run.problem ? { problem: run.problem } : {}),
+  };
+}
+
+/**
+ * One Playwright run for the baseline and every round of mutations (bench/mutation.config.ts): a project per batch
+ * and matrix project, each with only its guard tests (the rest of their files cannot change a verdict) and their
+ * mutations on in its own simulators. `workers` runs that many projects side by side.
+ */
+async function runBatches(batches: PlannedBatch[], workers: number): Promise<NestedRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'migo-mutation-plan-'));
+  const planFile = join(dir, 'plan.json');
+  writeFileSync(planFile, JSON.stringify({ batches }));
+  try {
+    return await runMatrix(['-c', join(root, 'bench', 'mutation.config.ts'), `--workers=${workers}`], {
+      [MUTATION_PLAN_VARIABLE]: planFile,
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export async function scoreMutations(
@@ -178,21 +249,24 @@ export async function scoreMutations(
   options: { concurrency?: number; log?: (line: string) => void } = {},
 ): Promise<MutationReport> {
   const log = options.log ?? (() => undefined);
-  const baseline = await runGuards(mutations, []);
+  const { batches, roundOf } = planBatches(mutations);
+  const run = await runBatches(batches, options.concurrency ?? 2);
+  const baseline = batchOf(run, BASELINE);
   const baselineFailed = [...baseline.outcomes.values()]
     .filter((o) => o.verdict !== 'passed' && o.verdict !== 'skipped')
     .map((o) => `[${o.project}] ${o.spec}`);
   log(
-    `baseline: ${guardFiles(mutations).length} spec files, ${baselineFailed.length} failed (${baseline.durationMs} ms)`,
+    `one run of ${mutations.length} mutations in ${batches.length - 1} rounds and the baseline in ${run.durationMs} ms; baseline: ${guardFiles(mutations).length} spec files, ${baselineFailed.length} failed`,
   );
-  const perMutation = await pool([...mutations], options.concurrency ?? 2, async (m) => {
-    const run = scoreRun(m, baseline, await runGuards([m], [m.name]));
+  const perMutation = mutations.map((m) => {
+    const guards = m.caughtBy.map((g) => g.test);
+    const scored = scoreRun(m, baseline, batchOf(run, roundOf.get(m.name)!, guards));
     log(
-      run.caught
-        ? `✓ ${m.name}: caught by ${run.by!.split(' › ').at(-1)}`
-        : `✗ ${m.name}: ${run.problem ?? run.guards.map((g) => g.why).join('; ')}`,
+      scored.caught
+        ? `✓ ${m.name}: caught by ${scored.by!.split(' › ').at(-1)}`
+        : `✗ ${m.name}: ${scored.problem ?? scored.guards.map((g) => g.why).join('; ')}`,
     );
-    return run;
+    return scored;
   });
   const caught = perMutation.filter((m) => m.caught).length;
   return {
@@ -201,8 +275,12 @@ export async function scoreMutations(
     missed: perMutation.filter((m) => !m.caught).map((m) => m.name),
     score: perMutation.length === 0 ? 1 : caught / perMutation.length,
     baseline: {
-      passed: baselineFailed.length === 0 && !baseline.problem,
-      failedTests: baseline.problem ? [baseline.problem, ...baselineFailed] : baselineFailed,
+      passed: baselineFailed.length === 0 && !baseline.problem && baseline.outcomes.size > 0,
+      failedTests: baseline.problem
+        ? [baseline.problem, ...baselineFailed]
+        : baseline.outcomes.size === 0
+          ? ['no guard test ran in the baseline']
+          : baselineFailed,
       durationMs: baseline.durationMs,
     },
     perMutation,

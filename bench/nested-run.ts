@@ -28,6 +28,8 @@ export interface TestOutcome {
   status: AttemptStatus;
   /** The last attempt's error message, without colour codes or stack (absent when it did not fail). */
   message?: string;
+  /** The test's attempts, in milliseconds (absent when not measured). */
+  durationMs?: number;
 }
 
 export interface NestedRun {
@@ -61,8 +63,10 @@ interface JsonSuite {
     tags: string[];
     tests: {
       status: string;
+      /** `failed` when the test was marked to fail (a batched mutation run marks the mutated guards). */
+      expectedStatus?: string;
       projectName: string;
-      results?: { status: AttemptStatus; error?: JsonError; errors?: JsonError[] }[];
+      results?: { status: AttemptStatus; duration?: number; error?: JsonError; errors?: JsonError[] }[];
     }[];
   }[];
 }
@@ -73,6 +77,14 @@ const VERDICT: Record<string, Verdict> = {
   skipped: 'skipped',
   flaky: 'flaky',
 };
+
+/**
+ * The verdict of a test marked to fail (its worker then keeps running after the failure), judged by what
+ * happened, as if it had not been marked: passed is passed, any other end but a skip is a failure.
+ */
+function actualVerdict(status: AttemptStatus | undefined): Verdict {
+  return status === 'passed' ? 'passed' : status === 'skipped' ? 'skipped' : 'failed';
+}
 
 /** Child processes of a Playwright worker inherit its identity: strip it so the nested run is a fresh one. */
 export function nestedEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -132,8 +144,9 @@ export async function runMatrix(
     visitSpecs(report.suites ?? [], (spec, ref) => {
       for (const t of spec.tests) {
         const key = `[${t.projectName}] ${ref}`;
-        const verdict = VERDICT[t.status] ?? 'failed';
         const last = t.results?.at(-1);
+        const verdict =
+          t.expectedStatus === 'failed' ? actualVerdict(last?.status) : (VERDICT[t.status] ?? 'failed');
         const message = verdict === 'passed' || verdict === 'skipped' ? undefined : messageOf(last);
         verdicts.set(key, verdict);
         outcomes.set(key, {
@@ -141,6 +154,7 @@ export async function runMatrix(
           project: t.projectName,
           verdict,
           status: last?.status ?? (verdict === 'skipped' ? 'skipped' : 'failed'),
+          durationMs: (t.results ?? []).reduce((sum, r) => sum + (r.duration ?? 0), 0),
           ...(message ? { message } : {}),
         });
       }

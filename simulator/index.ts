@@ -61,6 +61,8 @@ export interface RunningSimulator {
   ca?: string; // PEM of the self-signed CA certificate that issued the served certificate (HTTPS mode)
   /** The checkout layout, and in the frames layout the hosted fields' origin (another site where possible). */
   checkout: { layout: CheckoutLayout; fieldsOrigin?: string };
+  /** Replaces the contract mutations switched on, in process (as PUT /__sim/mutations does over HTTP). */
+  setMutations(names: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -253,6 +255,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     checkout: {
       layout: ctx.checkout.layout,
       ...(fields ? { fieldsOrigin: ctx.checkout.fieldsOrigin } : {}),
+    },
+    async setMutations(names) {
+      mutations.replace(names);
+      await mutations.changed();
     },
     close,
   };

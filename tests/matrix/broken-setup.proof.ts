@@ -34,20 +34,35 @@ function matrix(
 }
 
 const HAPPY_PATH = 'specs/checkout/happy-path.spec.ts';
+// The waits these setups exhaust are configured short, so the proof shows the same message sooner: no callback is
+// ever sent and no element ever matches, so a short wait times out on any machine. The checkout budget still
+// covers opening the page and typing the card (about half a second on the simulator) five times over and more.
+const SHORT_CALLBACK_WAIT = { MIGO_CALLBACK_TIMEOUT_MS: '1000' };
+const SHORT_CHECKOUT_BUDGET = { MIGO_CHECKOUT_TIMEOUT_MS: '5000' };
+// The nested test's own timeout, over the local 20 s: a loaded machine slows the setup, never the verdict.
+const NESTED_TEST_TIMEOUT = '--timeout=120000';
 
 test('callbacks that never arrive: the spec names the uid and says to check the callback URL', async () => {
-  const { code, output } = await matrix([HAPPY_PATH], { MIGO_SIM_MUTATIONS: 'callback-not-sent' });
+  const { code, output } = await matrix([HAPPY_PATH, NESTED_TEST_TIMEOUT], {
+    MIGO_SIM_MUTATIONS: 'callback-not-sent',
+    ...SHORT_CALLBACK_WAIT,
+  });
   expect(code).toBe(1);
   expect(output).toMatch(/Merchant Generic Callback for uid trx_\w+/);
   expect(output).toContain("Check the client's callback URL");
+  expect(output, 'a timeout, but not a bare one').not.toContain('Test timeout of');
 });
 
 test('a checkout selector that does not match: the spec names the selector and MIGO_CHECKOUT_SELECTORS', async () => {
-  const { code, output } = await matrix([HAPPY_PATH], {
+  const { code, output } = await matrix([HAPPY_PATH, NESTED_TEST_TIMEOUT], {
     MIGO_CHECKOUT_SELECTORS: '{"pay":"#no-such-button"}',
+    ...SHORT_CHECKOUT_BUDGET,
   });
   expect(code).toBe(1);
   expect(output).toContain('#no-such-button');
+  expect(output, 'the configured budget, not the default, ran out').toContain(
+    'within the 5000 ms checkout budget',
+  );
   expect(output).toContain('MIGO_CHECKOUT_SELECTORS');
 });
 
