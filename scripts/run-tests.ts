@@ -75,6 +75,13 @@ type Check = [label: string, command: string, args: string[]];
  * cache does not track: with one, drop `--cache` from ESLINT_ARGS.
  */
 const TSC_ARGS = ['--noEmit', '-p', '.', '--incremental', '--tsBuildInfoFile', '.cache/tsc'];
+/**
+ * The typecheck runs TypeScript 7 (`typescript-native`, the native port of TypeScript 6.0: the same checks, about
+ * 5x less CPU: 6 s instead of 25 s for this project on a fresh clone). TypeScript 6.0 stays as `typescript`, for
+ * typescript-eslint, which needs its JavaScript API (TypeScript 7 has none), and for editors. Called by path:
+ * both packages provide a `tsc` command.
+ */
+const TYPESCRIPT_NATIVE = join(root, 'node_modules', 'typescript-native', 'bin', 'tsc');
 const ESLINT_ARGS = ['.', '--cache', '--cache-strategy', 'content', '--cache-location', '.cache/eslint/'];
 const PRETTIER_ARGS = [
   '--check',
@@ -164,7 +171,7 @@ async function fastTier(tally: Tally): Promise<StepResult[]> {
   // alone takes about as long as lint and format together. Their output follows the matrix's.
   const typecheck = captured([
     // Incremental: a second run on the same checkout re-checks only what changed (.cache/ is git-ignored).
-    ['typecheck', bin('tsc'), TSC_ARGS],
+    ['typecheck', TYPESCRIPT_NATIVE, TSC_ARGS],
   ]);
   const style = captured([
     ['lint', bin('eslint'), ESLINT_ARGS],
