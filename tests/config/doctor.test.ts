@@ -124,12 +124,14 @@ test('production refused by the guard: the refusals and exit 1', async ({ tempCw
 
 test('bad arguments exit 2 with a message that says how to fix them', async ({ tempCwd }) => {
   const cwd = tempCwd();
-  const unknownEnv = await doctor(cwd, ['--env', 'staging']);
+  const [unknownEnv, unknownArg] = await Promise.all([
+    doctor(cwd, ['--env', 'staging']),
+    doctor(cwd, ['--verbose']),
+  ]);
   expect(unknownEnv.stderr).toContain(
     'unknown --env value "staging": use one of local, sandbox, production.',
   );
   expect(unknownEnv.code).toBe(2);
-  const unknownArg = await doctor(cwd, ['--verbose']);
   expect(unknownArg.stderr).toContain(
     'unknown argument "--verbose". usage: migo-contract doctor [--env local|sandbox|production]',
   );
@@ -140,17 +142,16 @@ test('shows the readings in force and where each came from', async ({ tempCwd })
   const cwd = tempCwd({
     'migo-readings.json': JSON.stringify({ readings: { 'wallet-envelope': 'custom-response' } }),
   });
-  const { code, stdout } = await doctor(cwd, [], {
-    MIGO_READINGS: 'callback-status-case=uppercase',
-    MIGO_ERROR_STATUSES: '7303=500',
-  });
+  const [{ code, stdout }, bad] = await Promise.all([
+    doctor(cwd, [], { MIGO_READINGS: 'callback-status-case=uppercase', MIGO_ERROR_STATUSES: '7303=500' }),
+    doctor(cwd, [], { MIGO_READINGS: 'callback-status-case=mixed' }),
+  ]);
   expect(stdout).toContain("Readings in force (3 of 31 differ from today's choice;");
   expect(stdout).toMatch(/ {2}wallet-envelope +custom-response {2}\(from \/.*migo-readings\.json\)/);
   expect(stdout).toMatch(/ {2}callback-status-case +uppercase {2}\(from MIGO_READINGS\)/);
   expect(stdout).toMatch(/ {2}error-status-7303 +500 {2}\(from MIGO_ERROR_STATUSES\)/);
   expect(stdout).toMatch(/ {2}payload-type-enum +closed {2}\(today's choice\)/);
   expect(code).toBe(0);
-  const bad = await doctor(cwd, [], { MIGO_READINGS: 'callback-status-case=mixed' });
   expect(bad.stdout).toContain(
     '✗ MIGO_READINGS: reading callback-status-case has no option "mixed"; its options are lowercase, uppercase',
   );

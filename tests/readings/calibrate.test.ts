@@ -166,34 +166,37 @@ test('calibrate --json --write against a simulator started elsewhere: the profil
 
 test('calibrate refuses bad arguments and a production run the guard refuses, with exit 2', async () => {
   test.setTimeout(120_000);
-  const unknown = await cli({}, '--jsn');
+  // Six independent processes, started side by side.
+  const [unknown, env, folder, unconfigured, unconfirmed, help] = await Promise.all([
+    cli({}, '--jsn'),
+    cli({}, '--env', 'prod'),
+    cli({}, '--write', '/no/such/folder/profile.json'),
+    cli({}, '--env', 'production'),
+    // Configured, but not confirmed for this client: the production guard refuses before any request.
+    cli(
+      {
+        MIGO_MERCHANT_TOKEN: 'a1'.repeat(32),
+        MIGO_CLIENT_SLUG: 'acme',
+        MIGO_CONFIRM_PRODUCTION: 'acme-typo',
+        MIGO_CARDHOLDER_NAME: 'Contract Test',
+        MIGO_CARDHOLDER_EMAIL: 'ct@example.com',
+        MIGO_CARDHOLDER_PHONE: '+50212345678',
+      },
+      '--env',
+      'production',
+    ),
+    cli({}, '--help'),
+  ]);
   expect(unknown.code).toBe(2);
   expect(unknown.stderr).toContain('unknown argument "--jsn"');
-  const env = await cli({}, '--env', 'prod');
   expect(env.code).toBe(2);
   expect(env.stderr).toContain('unknown --env value "prod": use one of local, sandbox, production');
-  const folder = await cli({}, '--write', '/no/such/folder/profile.json');
   expect(folder.code).toBe(2);
   expect(folder.stderr).toContain('the folder /no/such/folder does not exist');
-  const unconfigured = await cli({}, '--env', 'production');
   expect(unconfigured.code).toBe(2);
   expect(unconfigured.stderr).toContain('MIGO_CONFIRM_PRODUCTION: is not set');
-  // Configured, but not confirmed for this client: the production guard refuses before any request.
-  const unconfirmed = await cli(
-    {
-      MIGO_MERCHANT_TOKEN: 'a1'.repeat(32),
-      MIGO_CLIENT_SLUG: 'acme',
-      MIGO_CONFIRM_PRODUCTION: 'acme-typo',
-      MIGO_CARDHOLDER_NAME: 'Contract Test',
-      MIGO_CARDHOLDER_EMAIL: 'ct@example.com',
-      MIGO_CARDHOLDER_PHONE: '+50212345678',
-    },
-    '--env',
-    'production',
-  );
   expect(unconfirmed.code).toBe(2);
   expect(unconfirmed.stderr).toContain('Production run refused (1 reason); nothing was sent to Migo');
-  const help = await cli({}, '--help');
   expect(help.code).toBe(0);
   expect(help.stdout).toContain('Exit codes: 0 every probe ran');
 });

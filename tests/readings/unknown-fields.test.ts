@@ -43,6 +43,8 @@ function profilesFor(name: SchemaName): Readings[] {
 
 test('an unknown field anywhere in a valid body passes every schema', () => {
   let checked = 0;
+  // Collected, then asserted once: an expect per copy (thousands) made this one of the slowest tests.
+  const failures: { copy: string; errors: unknown }[] = [];
   for (const name of SCHEMA_NAMES)
     for (const readings of profilesFor(name))
       for (const group of loadVectors(name))
@@ -50,11 +52,13 @@ test('an unknown field anywhere in a valid body passes every schema', () => {
           // A vector valid under the default profile may not fit another option: only those that do are varied.
           if (!validate(name, vector.data, readings).valid) continue;
           for (const copy of withUnknownField(vector.data)) {
-            const result = validate(name, copy, readings);
-            expect(result.errors, `${name} (${vector.description}) with ${UNKNOWN}`).toEqual([]);
+            const { errors } = validate(name, copy, readings);
+            if (!Array.isArray(errors) || errors.length > 0)
+              failures.push({ copy: `${name} (${vector.description}) with ${UNKNOWN}`, errors });
             checked += 1;
           }
         }
+  expect(failures).toEqual([]);
   expect(checked).toBeGreaterThan(100);
 });
 
