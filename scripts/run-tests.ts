@@ -182,7 +182,13 @@ async function fastTier(tally: Tally): Promise<StepResult[]> {
     await playwright(
       tally,
       'project tests (unit)',
-      ['-c', 'tests/playwright.config.ts', '--project=unit', '--reporter=list,json'],
+      [
+        '-c',
+        'tests/playwright.config.ts',
+        '--project=unit-browser',
+        '--project=unit',
+        '--reporter=list,json',
+      ],
       join(root, 'test-results', 'self-results.json'),
     ),
   );

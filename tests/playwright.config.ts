@@ -10,6 +10,13 @@ import { defineConfig } from '@playwright/test';
 // over 5x a loaded run. A hook that nests a run sets its own timeout too (testInfo.setTimeout in the hook).
 const PROOF_TIMEOUT_MS = 5 * 60_000;
 
+/** Unit files whose workers cannot be shared with the others (see the `unit-own-workers` project). */
+const OWN_WORKERS = [
+  'fixtures/payer.test.ts',
+  'fixtures/cardholder-local.test.ts',
+  'simulator/checkout.test.ts',
+];
+
 export default defineConfig({
   testDir: '.',
   forbidOnly: !!process.env.CI,
@@ -17,9 +24,21 @@ export default defineConfig({
   outputDir: '../test-results/self',
   workers: 2,
   projects: [
+    // Part of the unit tier, listed first so its files start first: each needs workers of its own (other worker
+    // options or fixtures), and the payer's checkouts run ~30 s in a row in one browser. Queued among the other unit
+    // files, they ran alone near the end while the second core idled, and each change of worker options stopped
+    // and restarted both workers (the tier measured 94 s; ~80 s this way).
+    {
+      name: 'unit-own-workers',
+      testMatch: OWN_WORKERS,
+      fullyParallel: false,
+      workers: 1,
+      timeout: 60_000,
+    },
     {
       name: 'unit',
       testMatch: '**/*.test.ts',
+      testIgnore: OWN_WORKERS,
       fullyParallel: true,
       workers: 2,
       timeout: 60_000,
