@@ -185,7 +185,7 @@ async function fastTier(tally: Tally): Promise<StepResult[]> {
       [
         '-c',
         'tests/playwright.config.ts',
-        '--project=unit-browser',
+        '--project=unit-own-workers',
         '--project=unit',
         '--reporter=list,json',
       ],
