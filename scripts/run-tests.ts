@@ -7,8 +7,8 @@
  *   npm run test:proofs  (heavy tier) the `proofs` project (`*.proof.ts`: nested runs, forced failures...), then
  *                        the full mutation score (each mutation counts as one test)
  *
- * Typecheck, lint and the format check count as one test each. In the fast tier they run beside the matrix, with
- * their output printed after it; then the unit tests take both cores.
+ * Typecheck, lint and the format check count as one test each. In the fast tier everything runs at once (see
+ * fastTier); the unit tests print as they run, the matrix and the static checks after them.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -117,10 +117,12 @@ async function playwright(
   label: string,
   args: string[],
   jsonFile: string,
-): Promise<StepResult> {
+  options: { capture?: boolean } = {},
+): Promise<StepResult & { output: string }> {
   rmSync(jsonFile, { force: true });
   const result = await run(label, bin('playwright'), ['test', ...args], {
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile, MIGO_ENV: 'local' },
+    ...(options.capture ? { capture: true } : {}),
   });
   if (!existsSync(jsonFile)) {
     console.error(`✗ ${label}: no results were written (${jsonFile}); counted as one failure.`);
@@ -158,7 +160,10 @@ async function mutationScore(tally: Tally): Promise<StepResult> {
 }
 
 async function fastTier(tally: Tally): Promise<StepResult[]> {
-  // The matrix itself, against the embedded simulator: its specs are tests of this project too. Its Allure results
+  // Everything at once: the matrix, the unit tests and the static checks each leave part of a core idle (browsers,
+  // sockets and timers to wait for), so side by side they fill both cores (measured: 125 s one phase after the
+  // other, ~100 s together). Only the unit tests print as they run; the others' output follows, in this order.
+  // The matrix runs against the embedded simulator: its specs are tests of this project too. Its Allure results
   // start afresh, as in `npm run matrix`: allure-playwright appends, and `npm run report` would show old runs too.
   rmSync(artifactPaths().allureResults, { recursive: true, force: true });
   const matrix = playwright(
@@ -166,33 +171,29 @@ async function fastTier(tally: Tally): Promise<StepResult[]> {
     'test matrix (local)',
     [],
     join(root, 'test-results', 'matrix-results.json'),
+    { capture: true },
   );
-  // Beside it, the static checks in two chains (each keeps one core busy, the matrix about one): the typecheck
-  // alone takes about as long as lint and format together. Their output follows the matrix's.
   const typecheck = captured([
     // Incremental: a second run on the same checkout re-checks only what changed (.cache/ is git-ignored).
     ['typecheck', TYPESCRIPT_NATIVE, TSC_ARGS],
-  ]);
-  const style = captured([
     ['lint', bin('eslint'), ESLINT_ARGS],
     ['format', bin('prettier'), PRETTIER_ARGS],
   ]);
-  const steps = [await matrix, ...report(tally, [...(await typecheck), ...(await style)])];
-  steps.push(
-    await playwright(
-      tally,
-      'project tests (unit)',
-      [
-        '-c',
-        'tests/playwright.config.ts',
-        '--project=unit-own-workers',
-        '--project=unit',
-        '--reporter=list,json',
-      ],
-      join(root, 'test-results', 'self-results.json'),
-    ),
+  const unit = await playwright(
+    tally,
+    'project tests (unit)',
+    [
+      '-c',
+      'tests/playwright.config.ts',
+      '--project=unit-own-workers',
+      '--project=unit',
+      '--reporter=list,json',
+    ],
+    join(root, 'test-results', 'self-results.json'),
   );
-  return steps;
+  const matrixDone = await matrix;
+  process.stdout.write(matrixDone.output);
+  return [unit, matrixDone, ...report(tally, await typecheck)];
 }
 
 async function proofsTier(tally: Tally): Promise<StepResult[]> {
