@@ -36,9 +36,10 @@ export interface CardholderLedger {
 
 /**
  * Runs of 12-19 digits (spaces or dashes allowed) standing on their own: a card number, masked to its last 4. Not
- * inside a longer word, so the digit runs of an identifier (a UUID such as f93ac145-2781-4954-902d-…) stay.
+ * inside a longer word, nor joined by a dash to one, so the digit groups of an identifier stay: a UUID such as
+ * f93ac145-2781-4954-902d-… or fa8d1a30-0086-4432-9016-6795f2229710, whose middle groups are 12 digits in a row.
  */
-const CARD_NUMBER = /(?<![0-9A-Za-z])\d(?:[ -]?\d){11,18}(?![0-9A-Za-z])/g;
+const CARD_NUMBER = /(?<![0-9A-Za-z]-?)\d(?:[ -]?\d){11,18}(?!-?[0-9A-Za-z])/g;
 
 export function maskCardNumbers(text: string): string {
   return text.replace(CARD_NUMBER, (digits) => `••••${digits.replace(/\D/g, '').slice(-4)}`);
