@@ -2,20 +2,16 @@ import { defineConfig } from '@playwright/test';
 
 // The project's own tests, in two tiers (the Migo test matrix itself is configured in ../playwright.config.ts):
 // - `unit`: `*.test.ts`, fast and fully parallel; run by `npm test` (whole budget 2 min on 2 cores).
-// - `proofs`: `*.proof.ts`, the heavy proofs that nest whole Playwright runs (forced failures, mutations,
-//   rehearsals, fuzzing). One at a time, because each nested run already takes both cores; run by
-//   `npm run test:proofs` and `.ci/run` after `npm test`.
+// - `proofs`: `*.proof.ts`, the heavy proofs: nested Playwright runs (forced failures, mutations, rehearsals,
+//   production listings) and the payer's own browser checkouts. One at a time, because each already takes both
+//   cores; run by `npm run test:proofs` and `.ci/run` after `npm test`.
 
 // A nested matrix run takes about 30 s alone and about twice that beside a second run on 2 cores: 5 minutes is
 // over 5x a loaded run. A hook that nests a run sets its own timeout too (testInfo.setTimeout in the hook).
 const PROOF_TIMEOUT_MS = 5 * 60_000;
 
 /** Unit files whose workers cannot be shared with the others (see the `unit-own-workers` project). */
-const OWN_WORKERS = [
-  'fixtures/payer.test.ts',
-  'fixtures/cardholder-local.test.ts',
-  'simulator/checkout.test.ts',
-];
+const OWN_WORKERS = ['fixtures/cardholder-local.test.ts', 'simulator/checkout.test.ts'];
 
 export default defineConfig({
   testDir: '.',
@@ -25,9 +21,8 @@ export default defineConfig({
   workers: 2,
   projects: [
     // Part of the unit tier, listed first so its files start first: each needs workers of its own (other worker
-    // options or fixtures), and the payer's checkouts run ~30 s in a row in one browser. Queued among the other unit
-    // files, they ran alone near the end while the second core idled, and each change of worker options stopped
-    // and restarted both workers (the tier measured 94 s; ~80 s this way).
+    // options or fixtures). Queued among the other unit files, each change of worker options stopped and restarted
+    // both workers near the end of the tier.
     {
       name: 'unit-own-workers',
       testMatch: OWN_WORKERS,
