@@ -10,9 +10,6 @@ import { defineConfig } from '@playwright/test';
 // over 5x a loaded run. A hook that nests a run sets its own timeout too (testInfo.setTimeout in the hook).
 const PROOF_TIMEOUT_MS = 5 * 60_000;
 
-/** Unit files whose workers cannot be shared with the others (see the `unit-own-workers` project). */
-const OWN_WORKERS = ['fixtures/cardholder-local.test.ts', 'simulator/checkout.test.ts'];
-
 export default defineConfig({
   testDir: '.',
   forbidOnly: !!process.env.CI,
@@ -20,20 +17,9 @@ export default defineConfig({
   outputDir: '../test-results/self',
   workers: 2,
   projects: [
-    // Part of the unit tier, listed first so its files start first: each needs workers of its own (other worker
-    // options or fixtures). Queued among the other unit files, each change of worker options stopped and restarted
-    // both workers near the end of the tier.
-    {
-      name: 'unit-own-workers',
-      testMatch: OWN_WORKERS,
-      fullyParallel: false,
-      workers: 1,
-      timeout: 60_000,
-    },
     {
       name: 'unit',
       testMatch: '**/*.test.ts',
-      testIgnore: OWN_WORKERS,
       fullyParallel: true,
       workers: 2,
       timeout: 60_000,
