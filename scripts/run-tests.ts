@@ -182,13 +182,7 @@ async function fastTier(tally: Tally): Promise<StepResult[]> {
   const unit = await playwright(
     tally,
     'project tests (unit)',
-    [
-      '-c',
-      'tests/playwright.config.ts',
-      '--project=unit-own-workers',
-      '--project=unit',
-      '--reporter=list,json',
-    ],
+    ['-c', 'tests/playwright.config.ts', '--project=unit', '--reporter=list,json'],
     join(root, 'test-results', 'self-results.json'),
   );
   const matrixDone = await matrix;
