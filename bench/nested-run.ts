@@ -79,11 +79,17 @@ const VERDICT: Record<string, Verdict> = {
 };
 
 /**
- * The verdict of a test marked to fail (its worker then keeps running after the failure), judged by what
- * happened, as if it had not been marked: passed is passed, any other end but a skip is a failure.
+ * A listed test's verdict. One marked to fail (a batched mutation run marks the mutated guards, so its worker keeps
+ * running after the failure) is judged by what its last attempt did, as if it had not been marked: passed is passed,
+ * any other end but a skip is a failure (its status, e.g. timedOut, is kept beside it for the scoring).
  */
-function actualVerdict(status: AttemptStatus | undefined): Verdict {
-  return status === 'passed' ? 'passed' : status === 'skipped' ? 'skipped' : 'failed';
+export function verdictOf(test: {
+  status: string;
+  expectedStatus?: string;
+  lastStatus?: AttemptStatus;
+}): Verdict {
+  if (test.expectedStatus !== 'failed') return VERDICT[test.status] ?? 'failed';
+  return test.lastStatus === 'passed' ? 'passed' : test.lastStatus === 'skipped' ? 'skipped' : 'failed';
 }
 
 /** Child processes of a Playwright worker inherit its identity: strip it so the nested run is a fresh one. */
@@ -145,8 +151,11 @@ export async function runMatrix(
       for (const t of spec.tests) {
         const key = `[${t.projectName}] ${ref}`;
         const last = t.results?.at(-1);
-        const verdict =
-          t.expectedStatus === 'failed' ? actualVerdict(last?.status) : (VERDICT[t.status] ?? 'failed');
+        const verdict = verdictOf({
+          status: t.status,
+          ...(t.expectedStatus ? { expectedStatus: t.expectedStatus } : {}),
+          ...(last?.status ? { lastStatus: last.status } : {}),
+        });
         const message = verdict === 'passed' || verdict === 'skipped' ? undefined : messageOf(last);
         verdicts.set(key, verdict);
         outcomes.set(key, {

@@ -5,7 +5,7 @@
  */
 import { test, expect } from '@playwright/test';
 import { judgeGuard, scoreRun } from '../../bench/mutation';
-import type { NestedRun, TestOutcome } from '../../bench/nested-run';
+import { verdictOf, type NestedRun, type TestOutcome } from '../../bench/nested-run';
 
 const GUARD = {
   test: 'payment-links/create-payment-link.spec.ts › POST /transactions › answers uid, reference and an uppercase URL at the top level, with no envelope',
@@ -106,4 +106,22 @@ test('scoreRun names the catching test and its first failure line, and reports o
     failure: 'ContractViolation: statusDocumented: POST /transactions answered with an undocumented status.',
   });
   expect(scoreRun(mutation, run([PASSED]), run([PREDICTED], 'playwright exited 2')).caught).toBe(false);
+});
+
+test('a guard marked to fail (batched mutation run) is judged by what it did, not by the mark', () => {
+  // Playwright reports a marked test that failed as "expected", and one that passed as "unexpected".
+  const marked = (status: string, lastStatus: 'passed' | 'failed' | 'timedOut' | 'skipped') =>
+    verdictOf({ status, expectedStatus: 'failed', lastStatus });
+  expect(marked('expected', 'failed')).toBe('failed');
+  expect(marked('expected', 'timedOut')).toBe('failed');
+  expect(marked('unexpected', 'passed')).toBe('passed');
+  expect(marked('skipped', 'skipped')).toBe('skipped');
+  // Unmarked tests keep Playwright's verdict.
+  expect(verdictOf({ status: 'expected', lastStatus: 'passed' })).toBe('passed');
+  expect(verdictOf({ status: 'unexpected', lastStatus: 'failed' })).toBe('failed');
+  expect(verdictOf({ status: 'flaky', lastStatus: 'passed' })).toBe('flaky');
+  // A marked guard that passed still passed under its mutation: not a catch.
+  const baseline: TestOutcome = { spec: 'g', project: 'api', verdict: 'passed', status: 'passed' };
+  const stillPassed: TestOutcome = { ...baseline, verdict: marked('unexpected', 'passed') };
+  expect(judgeGuard({ test: 'g', failure: 'x' }, baseline, stillPassed).caught).toBe(false);
 });
