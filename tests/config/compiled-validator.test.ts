@@ -75,6 +75,19 @@ test('a kept file that does not load (half written, edited) is compiled again an
   expect(validateInFreshProcess(CASES[1]!)).toEqual(validateWithAjv(CASES[1]!));
 });
 
+test('the CLI, which runs from a bundle in .cache, keeps the validator in the package too', () => {
+  const file = validatorFile();
+  expect(file.startsWith(join(root, '.cache', 'config-validator'))).toBe(true);
+  rmSync(file, { force: true });
+  const doctor = spawnSync(process.execPath, [join(root, 'bin', 'migo-contract.cjs'), 'doctor'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, MIGO_ENV: 'local' },
+  });
+  expect(doctor.stderr).not.toContain('Error');
+  expect(existsSync(file), `the bundled CLI kept the validator in ${file}`).toBe(true);
+});
+
 test('the kept file is named by the schema: another schema, options or Ajv version would get another file', () => {
   expect(validatorFile()).toMatch(/config-validator[/\\][0-9a-f]{16}\.js$/);
 });
