@@ -2,7 +2,7 @@
  * `npx migo-contract simulator` as a user runs it: a child process whose first stdout line is the JSON object of
  * interfaces section C; it serves until SIGTERM and exits 0. Bad usage exits 2 with a hint.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -253,4 +253,20 @@ test('--reading serves another option of a docs-silent reading (repeatable)', as
     child.kill('SIGTERM');
   }
   expect(await exitCode(child)).toBe(0);
+});
+
+test('a missing or stale CLI bundle is built in a child process: the server process never holds esbuild', () => {
+  const script = `
+    const { rmSync } = require('node:fs');
+    rmSync(${JSON.stringify(join(ROOT, '.cache', 'cli.cjs'))}, { force: true });
+    const path = require(${JSON.stringify(join(ROOT, 'bin', 'cli-bundle.cjs'))}).bundledCli();
+    const esbuild = Object.keys(require.cache).some((file) => file.includes('esbuild'));
+    console.log(JSON.stringify({ path, built: path !== undefined && require('node:fs').existsSync(path), esbuild }));
+  `;
+  const run = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
+  expect(JSON.parse(run.stdout)).toEqual({
+    path: join(ROOT, '.cache', 'cli.cjs'),
+    built: true,
+    esbuild: false,
+  });
 });
