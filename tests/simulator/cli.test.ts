@@ -3,7 +3,9 @@
  * interfaces section C; it serves until SIGTERM and exits 0. Bad usage exits 2 with a hint.
  */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Agent } from 'undici';
@@ -256,17 +258,25 @@ test('--reading serves another option of a docs-silent reading (repeatable)', as
 });
 
 test('a missing or stale CLI bundle is built in a child process: the server process never holds esbuild', () => {
-  const script = `
-    const { rmSync } = require('node:fs');
-    rmSync(${JSON.stringify(join(ROOT, '.cache', 'cli.cjs'))}, { force: true });
-    const path = require(${JSON.stringify(join(ROOT, 'bin', 'cli-bundle.cjs'))}).bundledCli();
-    const esbuild = Object.keys(require.cache).some((file) => file.includes('esbuild'));
-    console.log(JSON.stringify({ path, built: path !== undefined && require('node:fs').existsSync(path), esbuild }));
-  `;
-  const run = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
-  expect(JSON.parse(run.stdout)).toEqual({
-    path: join(ROOT, '.cache', 'cli.cjs'),
-    built: true,
-    esbuild: false,
-  });
+  // A copy of the package whose .cache is its own: removing the shared bundle would break CLI runs of other tests.
+  const scratch = mkdtempSync(join(tmpdir(), 'migo-cli-bundle-'));
+  try {
+    mkdirSync(join(scratch, 'bin'));
+    copyFileSync(join(ROOT, 'bin', 'cli-bundle.cjs'), join(scratch, 'bin', 'cli-bundle.cjs'));
+    for (const entry of readdirSync(ROOT))
+      if (!['.cache', '.git', 'bin'].includes(entry)) symlinkSync(join(ROOT, entry), join(scratch, entry));
+    const script = `
+      const path = require(${JSON.stringify(join(scratch, 'bin', 'cli-bundle.cjs'))}).bundledCli();
+      const esbuild = Object.keys(require.cache).some((file) => file.includes('esbuild'));
+      console.log(JSON.stringify({ path, built: path !== undefined && require('node:fs').existsSync(path), esbuild }));
+    `;
+    const run = spawnSync(process.execPath, ['-e', script], { cwd: scratch, encoding: 'utf8' });
+    expect(JSON.parse(run.stdout)).toEqual({
+      path: join(scratch, '.cache', 'cli.cjs'),
+      built: true,
+      esbuild: false,
+    });
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 });
