@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { ConfigEnvSchema } from '../../fixtures/config';
-import { validatorFile } from '../../fixtures/config/compiled-validator';
+import { CONFIG_AJV_OPTIONS, validatorFile, validatorKey } from '../../fixtures/config/compiled-validator';
 import { expect, test } from './helpers';
 
 const root = join(__dirname, '..', '..');
@@ -25,13 +25,7 @@ function validateInFreshProcess(data: Record<string, unknown>) {
 
 /** The same, with Ajv compiling the schema in this process: what the kept code must agree with. */
 function validateWithAjv(data: Record<string, unknown>) {
-  const ajv = new Ajv2020({
-    allErrors: true,
-    strict: true,
-    strictRequired: false,
-    coerceTypes: true,
-    validateSchema: false,
-  });
+  const ajv = new Ajv2020({ ...CONFIG_AJV_OPTIONS });
   addFormats(ajv);
   const validate = ajv.compile(ConfigEnvSchema);
   const copy = { ...data };
@@ -88,6 +82,14 @@ test('the CLI, which runs from a bundle in .cache, keeps the validator in the pa
   expect(existsSync(file), `the bundled CLI kept the validator in ${file}`).toBe(true);
 });
 
-test('the kept file is named by the schema: another schema, options or Ajv version would get another file', () => {
+test('the kept file is named by the schema, the options and Ajv: a change of any of them gets another file', () => {
   expect(validatorFile()).toMatch(/config-validator[/\\][0-9a-f]{16}\.js$/);
+  const key = validatorKey(ConfigEnvSchema, CONFIG_AJV_OPTIONS, '8.20.0');
+  expect(validatorKey(structuredClone(ConfigEnvSchema), { ...CONFIG_AJV_OPTIONS }, '8.20.0')).toBe(key);
+  const otherSchema = { ...ConfigEnvSchema, required: ['MIGO_ENV'] };
+  expect(validatorKey(otherSchema, CONFIG_AJV_OPTIONS, '8.20.0')).not.toBe(key);
+  expect(validatorKey(ConfigEnvSchema, { ...CONFIG_AJV_OPTIONS, coerceTypes: false }, '8.20.0')).not.toBe(
+    key,
+  );
+  expect(validatorKey(ConfigEnvSchema, CONFIG_AJV_OPTIONS, '8.21.0')).not.toBe(key);
 });
