@@ -196,6 +196,18 @@ export function failedTests(run: NestedRun): string[] {
   return [...run.verdicts].filter(([, v]) => v === 'failed').map(([id]) => id);
 }
 
+/**
+ * Each failed test with how it failed (`timedOut: <message>`): what a proof that expects none shows, so a failure
+ * seen once on a CI machine can be told from its log alone (the nested run's own output is gone by then).
+ */
+export function failuresOf(run: NestedRun): Record<string, string> {
+  const failures: Record<string, string> = {};
+  for (const [id, outcome] of run.outcomes)
+    if (outcome.verdict === 'failed')
+      failures[id] = `${outcome.status}: ${outcome.message ?? '(no message)'}`;
+  return failures;
+}
+
 /** The matrix as `--list` sees it (MIGO_ENV=local unless `extraEnv` says otherwise): every test, its tags. */
 export function listMatrix(extraEnv: Record<string, string> = {}, args: string[] = []): ListedTest[] {
   const result = spawnSync(process.execPath, [playwrightCli, 'test', '--list', '--reporter=json', ...args], {

@@ -5,7 +5,7 @@
  */
 import { test, expect } from '@playwright/test';
 import { judgeGuard, scoreRun } from '../../bench/mutation';
-import { verdictOf, type NestedRun, type TestOutcome } from '../../bench/nested-run';
+import { failuresOf, verdictOf, type NestedRun, type TestOutcome } from '../../bench/nested-run';
 
 const GUARD = {
   test: 'payment-links/create-payment-link.spec.ts › POST /transactions › answers uid, reference and an uppercase URL at the top level, with no envelope',
@@ -124,4 +124,23 @@ test('a guard marked to fail (batched mutation run) is judged by what it did, no
   const baseline: TestOutcome = { spec: 'g', project: 'api', verdict: 'passed', status: 'passed' };
   const stillPassed: TestOutcome = { ...baseline, verdict: marked('unexpected', 'passed') };
   expect(judgeGuard({ test: 'g', failure: 'x' }, baseline, stillPassed).caught).toBe(false);
+});
+
+test('a proof expecting no failure is shown each failed test with how it failed', () => {
+  const outcomes: TestOutcome[] = [
+    PASSED,
+    { ...failed('Test timeout of 20000ms exceeded.', 'timedOut'), spec: 'a › slow' },
+    { ...failed(''), spec: 'b › silent', message: undefined },
+    { ...PASSED, spec: 'c › skipped', verdict: 'skipped', status: 'skipped' },
+  ];
+  const run: NestedRun = {
+    verdicts: new Map(outcomes.map((o) => [`[api] ${o.spec}`, o.verdict])),
+    outcomes: new Map(outcomes.map((o) => [`[api] ${o.spec}`, o])),
+    durationMs: 1,
+    exitCode: 1,
+  };
+  expect(failuresOf(run)).toEqual({
+    '[api] a › slow': 'timedOut: Test timeout of 20000ms exceeded.',
+    '[api] b › silent': 'failed: (no message)',
+  });
 });

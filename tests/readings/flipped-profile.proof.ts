@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
-import { failedTests, runMatrix } from '../../bench/nested-run';
+import { failuresOf, runMatrix } from '../../bench/nested-run';
 import { calibrate, profileOf } from '../../fixtures/calibrate';
 import { fromSimulator } from '../../fixtures/target';
 import { ASSUMPTION_DIFFERS_PATTERN, READINGS, type ReadingName } from '../../schemas/readings';
@@ -28,7 +28,7 @@ for (const [which, pairs] of Object.entries(PROFILES)) {
     testInfo.setTimeout(15 * 60_000);
     const run = await runMatrix([], { MIGO_READINGS: pairs.join(',') });
     expect(run.problem, 'the nested run produced results').toBeUndefined();
-    expect(failedTests(run), `tests that failed under ${pairs.join(',')}`).toEqual([]);
+    expect(failuresOf(run), `tests that failed under ${pairs.join(',')}`).toEqual({});
     expect([...run.verdicts.values()].filter((v) => v === 'passed').length, 'the matrix ran').toBeGreaterThan(
       100,
     );
@@ -84,7 +84,7 @@ test('a calibrated profile makes green the specs the default profile fails as as
     MIGO_READINGS_FILE: profile,
   });
   expect(after.problem, 'the run under the calibrated profile produced results').toBeUndefined();
-  expect(failedTests(after), 'tests that fail under the calibrated profile').toEqual([]);
+  expect(failuresOf(after), 'tests that fail under the calibrated profile').toEqual({});
   for (const key of before.outcomes.keys())
     if (before.verdicts.get(key) === 'failed') expect(after.verdicts.get(key), key).toBe('passed');
 });

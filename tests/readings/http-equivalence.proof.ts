@@ -4,7 +4,7 @@
  * fail because of it. A proof (a nested full run), so it runs in the proofs project, not in `npm test`.
  */
 import { test, expect } from '@playwright/test';
-import { failedTests, runMatrix } from '../../bench/nested-run';
+import { failuresOf, runMatrix } from '../../bench/nested-run';
 import { SIM_HTTP_VARIANTS_VARIABLE } from '../../fixtures/target';
 
 test('the matrix stays green when every answer comes in an HTTP-equivalent form', async ({}, testInfo) => {
@@ -12,7 +12,7 @@ test('the matrix stays green when every answer comes in an HTTP-equivalent form'
   testInfo.setTimeout(15 * 60_000);
   const run = await runMatrix([], { [SIM_HTTP_VARIANTS_VARIABLE]: '1' });
   expect(run.problem, 'the nested run produced results').toBeUndefined();
-  expect(failedTests(run), 'tests that failed under equivalent answers').toEqual([]);
+  expect(failuresOf(run), 'tests that failed under equivalent answers').toEqual({});
   const verdicts = [...run.verdicts.values()];
   expect(
     verdicts.filter((v) => v === 'flaky'),
