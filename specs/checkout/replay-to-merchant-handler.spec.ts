@@ -10,11 +10,15 @@ import { test, expect, goLive, merchantProbe } from '../../fixtures';
 import { expectCallback } from '../webhooks/received-deliveries';
 import { charge } from './charge';
 
+// Decided before the test's fixtures: a target without the merchant's handler skips it without opening a page.
+test.beforeEach(({ requires }) =>
+  requires('merchantHandler', 'middleware', 'webview', 'cardholder', 'callback', 'card:approved'),
+);
+
 test(
   'answers a delivery and its replay with 2xx within the handler budget',
   goLive('GL-WH-03', 'GL-ERR-02', 'GL-SCN-04'),
-  async ({ api, page, payer, callbacks, cardholder, migoConfig, requires }) => {
-    requires('merchantHandler', 'middleware', 'webview', 'cardholder', 'callback', 'card:approved');
+  async ({ api, page, payer, callbacks, cardholder, migoConfig }) => {
     const fixtures = { api, page, payer, callbacks, cardholder, migoConfig };
     const { link, callback } = await charge(fixtures, 'approved');
     expectCallback(
