@@ -192,6 +192,17 @@ export class CallbackSender {
     });
   }
 
+  /**
+   * Loads the HTTP client in the background: a client was just given a callback URL, so deliveries follow, and
+   * the first should not wait ~100 ms for undici to load while a checkout is waiting on this process.
+   */
+  prepare(): void {
+    if (this.closed || this.undici) return;
+    setImmediate(() => {
+      if (!this.closed) void this.loadUndici();
+    });
+  }
+
   private loadUndici(): Promise<Undici> {
     // undici costs ~65 ms to load: only a simulator that actually sends callbacks pays it.
     this.undici ??= import('undici').then((m) => ({ request: m.request, Agent: m.Agent }));
