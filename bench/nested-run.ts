@@ -11,6 +11,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { redact } from '../reporters/redaction';
 
 const root = join(__dirname, '..');
 const playwrightCli = join(root, 'node_modules', '@playwright', 'test', 'cli.js');
@@ -198,13 +199,14 @@ export function failedTests(run: NestedRun): string[] {
 
 /**
  * Each failed test with how it failed (`timedOut: <message>`): what a proof that expects none shows, so a failure
- * seen once on a CI machine can be told from its log alone (the nested run's own output is gone by then).
+ * seen once on a CI machine can be told from its log alone (the nested run's own output is gone by then). The
+ * nested run's JSON report is written without the redacting reporter, so the messages are redacted here.
  */
 export function failuresOf(run: NestedRun): Record<string, string> {
   const failures: Record<string, string> = {};
   for (const [id, outcome] of run.outcomes)
     if (outcome.verdict === 'failed')
-      failures[id] = `${outcome.status}: ${outcome.message ?? '(no message)'}`;
+      failures[id] = `${outcome.status}: ${redact(outcome.message ?? '(no message)')}`;
   return failures;
 }
 

@@ -194,7 +194,7 @@ export class CallbackSender {
 
   /**
    * Loads the HTTP client in the background: a client was just given a callback URL, so deliveries follow, and
-   * the first should not wait ~100 ms for undici to load while a checkout is waiting on this process.
+   * the first should not wait for undici to load (65–100 ms) while a checkout is waiting on this process.
    */
   prepare(): void {
     if (this.closed || this.undici) return;

@@ -131,6 +131,10 @@ test('a proof expecting no failure is shown each failed test with how it failed'
     PASSED,
     { ...failed('Test timeout of 20000ms exceeded.', 'timedOut'), spec: 'a › slow' },
     { ...failed(''), spec: 'b › silent', message: undefined },
+    {
+      ...failed('expected 200, got 401 for Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl'),
+      spec: 'd › jwt',
+    },
     { ...PASSED, spec: 'c › skipped', verdict: 'skipped', status: 'skipped' },
   ];
   const run: NestedRun = {
@@ -142,5 +146,10 @@ test('a proof expecting no failure is shown each failed test with how it failed'
   expect(failuresOf(run)).toEqual({
     '[api] a › slow': 'timedOut: Test timeout of 20000ms exceeded.',
     '[api] b › silent': 'failed: (no message)',
+    '[api] d › jwt': expect.stringMatching(/^failed: expected 200, got 401 for Bearer (?!eyJ)/),
   });
+  expect(
+    JSON.stringify(failuresOf(run)),
+    'the nested report is not redacted: its messages are',
+  ).not.toContain('eyJhbGciOiJIUzI1NiJ9');
 });
