@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MUTATIONS, type Guard, type Mutation } from '../simulator/mutations';
 import { MUTATION_PLAN_VARIABLE, PROJECT_SEPARATOR, type PlannedBatch } from './mutation-plan';
-import { runMatrix, type NestedRun, type TestOutcome } from './nested-run';
+import { howItFailed, runMatrix, type NestedRun, type TestOutcome } from './nested-run';
 
 const root = join(__dirname, '..');
 
@@ -254,7 +254,7 @@ export async function scoreMutations(
   const baseline = batchOf(run, BASELINE);
   const baselineFailed = [...baseline.outcomes.values()]
     .filter((o) => o.verdict !== 'passed' && o.verdict !== 'skipped')
-    .map((o) => `[${o.project}] ${o.spec}`);
+    .map((o) => `[${o.project}] ${o.spec} (${howItFailed(o)})`);
   log(
     `one run of ${mutations.length} mutations in ${batches.length - 1} rounds and the baseline in ${run.durationMs} ms; baseline: ${guardFiles(mutations).length} spec files, ${baselineFailed.length} failed`,
   );

@@ -198,15 +198,21 @@ export function failedTests(run: NestedRun): string[] {
 }
 
 /**
- * Each failed test with how it failed (`timedOut: <message>`): what a proof that expects none shows, so a failure
- * seen once on a CI machine can be told from its log alone (the nested run's own output is gone by then). The
- * nested run's JSON report is written without the redacting reporter, so the messages are redacted here.
+ * How a test failed, for a log: `timedOut: <message>`. The nested run's JSON report is written without the
+ * redacting reporter, so the message is redacted here.
+ */
+export function howItFailed(outcome: TestOutcome): string {
+  return `${outcome.status}: ${redact(outcome.message ?? '(no message)')}`;
+}
+
+/**
+ * Each failed test with how it failed: what a proof that expects none shows, so a failure seen once on a CI machine
+ * can be told from its log alone (the nested run's own output is gone by then).
  */
 export function failuresOf(run: NestedRun): Record<string, string> {
   const failures: Record<string, string> = {};
   for (const [id, outcome] of run.outcomes)
-    if (outcome.verdict === 'failed')
-      failures[id] = `${outcome.status}: ${redact(outcome.message ?? '(no message)')}`;
+    if (outcome.verdict === 'failed') failures[id] = howItFailed(outcome);
   return failures;
 }
 
