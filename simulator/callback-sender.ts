@@ -10,8 +10,8 @@
  * Webhooks form (`webhook-id`, `webhook-timestamp`, `webhook-signature: v1a,<base64>` over `<id>.<timestamp>.<body>`).
  */
 import { sign, type KeyObject } from 'node:crypto';
-import type { Agent, Dispatcher, request } from 'undici';
 import type { CallbackConfig } from './clients';
+import { PlainHttpClient } from './http-client';
 import { randomHex, transactionUid } from './ids';
 import type { MutationSet } from './mutations';
 
@@ -43,17 +43,12 @@ export interface DeliveryRecord {
   duplicate: number;
 }
 
-interface Undici {
-  request: typeof request;
-  Agent: typeof Agent;
-}
-
 export class CallbackSender {
   private log: DeliveryRecord[] = [];
   private timers = new Set<NodeJS.Timeout>();
   private abort = new AbortController();
-  private undici?: Promise<Undici>;
-  private agents = new Map<string, Dispatcher>();
+  /** One keep-alive client per trusted CA a callback names ('' for Node's own). */
+  private clients = new Map<string, PlainHttpClient>();
   private closed = false;
 
   constructor(
@@ -88,8 +83,8 @@ export class CallbackSender {
   async close(): Promise<void> {
     this.closed = true;
     this.reset();
-    await Promise.all([...this.agents.values()].map((agent) => agent.close().catch(() => undefined)));
-    this.agents.clear();
+    for (const client of this.clients.values()) client.close();
+    this.clients.clear();
   }
 
   private async deliverAll(config: CallbackConfig, event: CallbackEvent, signal: AbortSignal): Promise<void> {
@@ -157,17 +152,15 @@ export class CallbackSender {
     };
     let ok = false;
     try {
-      const { request } = await this.loadUndici();
-      const response = await request(config.url, {
+      const response = await this.clientFor(config.ca).request(config.url, {
         method: config.method,
         headers,
         body: raw,
-        dispatcher: await this.agentFor(config.ca),
         signal: AbortSignal.any([signal, AbortSignal.timeout(config.timeoutMs)]),
+        readBody: false,
       });
-      await response.body.dump();
-      record.responseStatus = response.statusCode;
-      ok = response.statusCode >= 200 && response.statusCode < 300;
+      record.responseStatus = response.status;
+      ok = response.status >= 200 && response.status < 300;
     } catch (error) {
       if (signal.aborted) return true; // reset or close: the attempt no longer belongs to any test
       record.error = describe(error, config.timeoutMs);
@@ -192,32 +185,14 @@ export class CallbackSender {
     });
   }
 
-  /**
-   * Loads the HTTP client in the background: a client was just given a callback URL, so deliveries follow, and
-   * the first should not wait for undici to load (65–100 ms) while a checkout is waiting on this process.
-   */
-  prepare(): void {
-    if (this.closed || this.undici) return;
-    setImmediate(() => {
-      if (!this.closed) void this.loadUndici();
-    });
-  }
-
-  private loadUndici(): Promise<Undici> {
-    // undici costs ~65 ms to load: only a simulator that actually sends callbacks pays it.
-    this.undici ??= import('undici').then((m) => ({ request: m.request, Agent: m.Agent }));
-    return this.undici;
-  }
-
-  private async agentFor(ca: string | undefined): Promise<Dispatcher> {
+  private clientFor(ca: string | undefined): PlainHttpClient {
     const key = ca ?? '';
-    let agent = this.agents.get(key);
-    if (!agent) {
-      const { Agent } = await this.loadUndici();
-      agent = new Agent({ keepAliveTimeout: 2000, ...(ca ? { connect: { ca } } : {}) });
-      this.agents.set(key, agent);
+    let client = this.clients.get(key);
+    if (!client) {
+      client = new PlainHttpClient({ ca });
+      this.clients.set(key, client);
     }
-    return agent;
+    return client;
   }
 }
 

@@ -61,7 +61,6 @@ export function registerControl(ctx: SimulatorContext) {
       try {
         const next = mergeClientConfig(ctx.client(), request.body);
         ctx.clients.set(next.slug, next);
-        if (next.callback) ctx.callbacks.prepare();
         return next;
       } catch (error) {
         if (error instanceof ControlInputError) return fail(reply, 400, error.message);
