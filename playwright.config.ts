@@ -7,7 +7,6 @@
  * command line is judged, where the environment every worker inherits is set, and where the reporters are
  * ordered, the redacting one first.
  */
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import pkg from './package.json';
@@ -17,6 +16,7 @@ import { commandLineRefusal, commandLineWarnings } from './fixtures/config/comma
 import { nonDefaultReadings } from './schemas/readings';
 import { registerSecret } from './reporters/redaction';
 import { artifactPaths } from './reporters/artifacts';
+import { checkedOutCommit } from './reporters/git-commit';
 import { runMetadata } from './fixtures/run-metadata';
 import type { MigoTestOptions } from './fixtures';
 
@@ -50,19 +50,6 @@ const jsonOutput = process.env.PLAYWRIGHT_JSON_OUTPUT_NAME;
 const artifacts = artifactPaths();
 const here = (path: string) => join(__dirname, path);
 
-function commit(): string {
-  try {
-    // The suite's commit, wherever the run starts (the rehearsal runs from a scratch folder).
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
-      cwd: __dirname,
-      encoding: 'utf8',
-      stdio: 'pipe',
-    }).trim();
-  } catch {
-    return 'unknown';
-  }
-}
-
 const shownUrl = (url: string | undefined) =>
   config.embedded ? 'embedded simulator' : url ? redactUrl(url) : 'not set';
 
@@ -73,8 +60,8 @@ const environmentInfo = {
   walletGateway: shownUrl(config.urls.walletGateway),
   cms: shownUrl(config.urls.cms),
   suite: `${pkg.name} ${pkg.version}`,
-  // Reporters run in the runner only: workers, which load this file too, skip the git call.
-  commit: inRunner ? commit() : 'unknown',
+  // The suite's commit, wherever the run starts (the rehearsal runs from a scratch folder).
+  commit: checkedOutCommit(__dirname)?.slice(0, 7) ?? 'unknown',
   date: new Date().toISOString(),
   node: process.version,
   // The readings in force that differ from today's choice (the run summary lists every one).

@@ -15,7 +15,6 @@
  *
  * Usage: `reporter: [['list'], ['./reporters/run-recorder.ts', { diff: true, run: runMetadata(config) }]]`.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase } from '@playwright/test/reporter';
@@ -32,6 +31,7 @@ import {
 } from './diff/run-dir';
 import { addToIndex } from './diff/run-index';
 import { OBSERVATIONS_DIR, parseObservationLine, testIdOf } from './observations';
+import { checkedOutCommit } from './git-commit';
 import { redact, redactValue } from './redaction';
 import { readCardholderLedger } from './cardholder-ledger';
 import { DEFAULT_READINGS } from '../schemas/readings';
@@ -266,16 +266,7 @@ function statusOf(test: TestCase): TestStatus {
 function commitOf(): string | undefined {
   const fromEnv = process.env.GITHUB_SHA || process.env.CI_COMMIT_SHA || process.env.BUILD_SOURCEVERSION;
   if (fromEnv && /^[0-9a-f]{7,64}$/i.test(fromEnv)) return fromEnv;
-  try {
-    const out = execFileSync('git', ['rev-parse', 'HEAD'], {
-      stdio: ['ignore', 'pipe', 'ignore'],
-      timeout: 3000,
-    });
-    const sha = out.toString().trim();
-    return /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
-  } catch {
-    return undefined;
-  }
+  return checkedOutCommit(process.cwd());
 }
 
 function stripAnsi(text: string): string {
