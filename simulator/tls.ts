@@ -2,11 +2,12 @@
  * HTTPS mode: a local CA (its certificate is the `ca` clients trust) issues the served certificate (EC P-256,
  * sha256, SAN localhost + 127.0.0.1 + ::1), so TLS checks have a real peer to verify. The served certificate can be
  * re-issued at run time (the `certificate-short-validity` mutation) without changing the CA clients trust.
- * `selfsigned` is loaded only here, and only in HTTPS mode, to keep the plain start fast.
+ * The certificates are written with node:crypto (simulator/x509.ts): a few milliseconds, no package to load.
  */
 import type { SecureContextOptions } from 'node:tls';
 import type { MutationSet } from './mutations';
 import { SHORT_CERTIFICATE_DAYS } from './mutations';
+import { issueCertificate } from './x509';
 
 /** Security page: "TLS 1.2+ is required; TLS 1.0/1.1 are rejected" and HSTS with includeSubDomains; preload. */
 export const HSTS_VALUE = 'max-age=31536000; includeSubDomains; preload';
@@ -22,68 +23,30 @@ export interface TlsMaterial {
   validityDays: number;
 }
 
-async function issue(
-  validityDays: number,
-  ca?: { key: string; cert: string },
-): Promise<{ key: string; cert: string }> {
-  const { generate } = await import('selfsigned');
-  const notBeforeDate = new Date(Date.now() - 60_000);
-  const notAfterDate = new Date(notBeforeDate.getTime() + validityDays * DAY_MS);
-  const pems = ca
-    ? await generate([{ name: 'commonName', value: 'localhost' }], {
-        keyType: 'ec',
-        curve: 'P-256',
-        algorithm: 'sha256',
-        notBeforeDate,
-        notAfterDate,
-        ca,
-        extensions: [
-          { name: 'basicConstraints', cA: false },
-          { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
-          { name: 'extKeyUsage', serverAuth: true },
-          {
-            name: 'subjectAltName',
-            altNames: [
-              { type: 2, value: 'localhost' },
-              { type: 7, ip: '127.0.0.1' },
-              { type: 7, ip: '::1' },
-            ],
-          },
-        ],
+const CA_NAME = 'Migo Contract Simulator Local CA';
+
+/** A certificate valid from a minute ago for `validityDays`: the CA's own, or one it issues for localhost. */
+function issue(validityDays: number, caKey?: string): { key: string; cert: string } {
+  const notBefore = new Date(Date.now() - 60_000);
+  const notAfter = new Date(notBefore.getTime() + validityDays * DAY_MS);
+  return caKey
+    ? issueCertificate({
+        commonName: 'localhost',
+        notBefore,
+        notAfter,
+        authority: false,
+        dnsNames: ['localhost'],
+        ipAddresses: ['127.0.0.1', '::1'],
+        issuer: { commonName: CA_NAME, key: caKey },
       })
-    : await generate([{ name: 'commonName', value: 'Migo Contract Simulator Local CA' }], {
-        keyType: 'ec',
-        curve: 'P-256',
-        algorithm: 'sha256',
-        notBeforeDate,
-        notAfterDate,
-        extensions: [
-          { name: 'basicConstraints', cA: true, pathLenConstraint: 0, critical: true },
-          { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
-        ],
-      });
-  return { key: pems.private, cert: pems.cert };
-}
-
-// Issuing is slow (loading selfsigned alone takes a few hundred ms), and test processes start many HTTPS
-// simulators: certificates are reused within a process for an hour, which changes their validity by minutes only.
-const REUSE_MS = 3_600_000;
-const issued = new Map<string, { at: number; pems: Promise<{ key: string; cert: string }> }>();
-
-function cachedIssue(cacheKey: string, validityDays: number, ca?: { key: string; cert: string }) {
-  const hit = issued.get(cacheKey);
-  if (hit && Date.now() - hit.at < REUSE_MS) return hit.pems;
-  const pems = issue(validityDays, ca);
-  issued.set(cacheKey, { at: Date.now(), pems });
-  pems.catch(() => issued.delete(cacheKey));
-  return pems;
+    : issueCertificate({ commonName: CA_NAME, notBefore, notAfter, authority: true });
 }
 
 /** The CA and a served certificate valid for `validityDays` (or 5 days with `certificate-short-validity`). */
 export async function createTlsMaterial(validityDays: number, mutations: MutationSet): Promise<TlsMaterial> {
   // The CA outlives any served certificate, so a re-issued one always chains to it.
   const caDays = Math.max(validityDays, SHORT_CERTIFICATE_DAYS) + 1;
-  const ca = await cachedIssue(`ca:${caDays}`, caDays);
+  const ca = issue(caDays);
   const material: TlsMaterial = { caCert: ca.cert, caKey: ca.key, key: '', cert: '', validityDays };
   await reissue(material, mutations);
   return material;
@@ -92,10 +55,7 @@ export async function createTlsMaterial(validityDays: number, mutations: Mutatio
 /** Issues the served certificate again for the current mutations. */
 export async function reissue(material: TlsMaterial, mutations: MutationSet): Promise<void> {
   const days = mutations.has('certificate-short-validity') ? SHORT_CERTIFICATE_DAYS : material.validityDays;
-  const leaf = await cachedIssue(`leaf:${days}:${material.caCert}`, days, {
-    key: material.caKey,
-    cert: material.caCert,
-  });
+  const leaf = issue(days, material.caKey);
   material.key = leaf.key;
   // The chain (served cert + CA) lets clients that only trust the CA build the path.
   material.cert = `${leaf.cert.trim()}\n${material.caCert.trim()}\n`;

@@ -23,7 +23,7 @@ export interface Tunnel {
 const VALIDITY_DAYS = 90;
 
 export async function startTunnel(receiverPort: number): Promise<Tunnel> {
-  const tls = await selfSignedCertificate('127.0.0.1', VALIDITY_DAYS);
+  const tls = selfSignedCertificate('127.0.0.1', VALIDITY_DAYS);
   const server: Server = createServer({ ...tls, minVersion: 'TLSv1.2' }, (incoming, outgoing) => {
     const forwarded = httpRequest(
       {

@@ -39,7 +39,7 @@ let caFile: string;
 
 test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'migo-merchant-proof-'));
-  const tls = await selfSignedCertificate('127.0.0.1', 90);
+  const tls = selfSignedCertificate('127.0.0.1', 90);
   caFile = join(dir, 'merchant-ca.pem');
   writeFileSync(caFile, tls.cert);
   correct = await startMerchantHandler('correct', { tls });

@@ -216,8 +216,8 @@ test('the probe never sends deliveries to a handler in a production run', async 
 });
 
 test("the handler's certificate: trusted, naming the host and lasting the days, or each problem said", async () => {
-  const material = await selfSignedCertificate('127.0.0.1', 90);
-  const short = await selfSignedCertificate('127.0.0.1', 5);
+  const material = selfSignedCertificate('127.0.0.1', 90);
+  const short = selfSignedCertificate('127.0.0.1', 5);
   const https = await startMerchantHandler('correct', { tls: material });
   const expiring = await startMerchantHandler('correct', { tls: short });
   const plain = await startMerchantHandler('correct');
