@@ -1,6 +1,7 @@
 /**
  * One HTTP(S) request over node:http, for the few calls that are not the suite's traffic to Migo: the simulator's
- * callback deliveries and the suite's calls to the simulator's control API. Not fetch, not undici: a matrix worker
+ * callback deliveries, the suite's calls to the simulator's control API, a callback replayed to a handler. Not
+ * fetch, not undici: a matrix worker
  * makes a few hundred such calls, fetch costs several times node:http's CPU per call (its web streams showed in
  * the API worker's profile), and undici is some 110 modules that every worker would compile to send a callback.
  */
@@ -10,7 +11,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 export interface PlainRequest {
   method: string;
   headers?: Record<string, string>;
-  body?: string;
+  body?: string | Buffer;
   /** Aborts the request; the promise rejects with the signal's reason (a TimeoutError for AbortSignal.timeout). */
   signal?: AbortSignal;
   /** Read the answer's body as text (default), or discard it unread. */
