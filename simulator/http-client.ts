@@ -1,9 +1,9 @@
 /**
  * One HTTP(S) request over node:http, for the few calls that are not the suite's traffic to Migo: the simulator's
  * callback deliveries, the suite's calls to the simulator's control API, a callback replayed to a handler. Not
- * fetch, not undici: a matrix worker
- * makes a few hundred such calls, fetch costs several times node:http's CPU per call (its web streams showed in
- * the API worker's profile), and undici is some 110 modules that every worker would compile to send a callback.
+ * fetch, not undici: a matrix worker makes a few hundred such calls, fetch costs several times node:http's CPU per
+ * call (its web streams showed in the API worker's profile), and undici is some 110 modules that every worker
+ * would compile to send a callback.
  */
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
