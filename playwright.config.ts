@@ -16,7 +16,7 @@ import { commandLineRefusal, commandLineWarnings } from './fixtures/config/comma
 import { nonDefaultReadings } from './schemas/readings';
 import { registerSecret } from './reporters/redaction';
 import { artifactPaths } from './reporters/artifacts';
-import { checkedOutCommit } from './reporters/git-commit';
+import { shortCommit } from './reporters/git-commit';
 import { runMetadata } from './fixtures/run-metadata';
 import type { MigoTestOptions } from './fixtures';
 
@@ -61,7 +61,7 @@ const environmentInfo = {
   cms: shownUrl(config.urls.cms),
   suite: `${pkg.name} ${pkg.version}`,
   // The suite's commit, wherever the run starts (the rehearsal runs from a scratch folder).
-  commit: checkedOutCommit(__dirname)?.slice(0, 7) ?? 'unknown',
+  commit: shortCommit(__dirname),
   date: new Date().toISOString(),
   node: process.version,
   // The readings in force that differ from today's choice (the run summary lists every one).

@@ -15,10 +15,10 @@
  * window, default 10), --only SECTIONS (comma-separated: matrix,peers,memory,ajv,callback,receiver), --quick (1
  * round of each, 4 s windows, no 100k run). Progress goes to stderr; the JSON to stdout and reports/bench.json.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { shortCommit } from '../reporters/git-commit';
 import { CallbackReceiver } from '../fixtures/callback-receiver';
 import { measureReceiverMemoryAlone } from './receiver-memory';
 import { SimulatorControl } from '../fixtures/clients/simulator-control';
@@ -105,18 +105,6 @@ async function callbackLatency(samples: number) {
   };
 }
 
-function commit(): string {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
-      cwd: root,
-      encoding: 'utf8',
-      stdio: 'pipe',
-    }).trim();
-  } catch {
-    return 'unknown';
-  }
-}
-
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const only = sections();
@@ -165,7 +153,7 @@ async function main(): Promise<void> {
       cpuModel: cpus()[0]?.model ?? 'unknown',
       node: process.version,
       loadAverage: { atStart: round(loadAtStart, 1), atEnd: round(loadavg()[0] ?? 0, 1) },
-      commit: commit(),
+      commit: shortCommit(root),
     },
     sections: [...only],
     ...report,

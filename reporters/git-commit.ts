@@ -57,3 +57,8 @@ export function checkedOutCommit(dir: string): string | undefined {
   const ref = /^ref:\s*(refs\/\S+)$/.exec(head)?.[1];
   return ref ? resolveRef(gitDir, ref) : undefined;
 }
+
+/** The commit's first 7 hex digits, as reports show it, or `unknown` outside a repository. */
+export function shortCommit(dir: string): string {
+  return checkedOutCommit(dir)?.slice(0, 7) ?? 'unknown';
+}

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { checkedOutCommit } from '../../reporters/git-commit';
+import { checkedOutCommit, shortCommit } from '../../reporters/git-commit';
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', ['-c', 'user.email=qa@example.test', '-c', 'user.name=QA', ...args], {
@@ -38,6 +38,7 @@ test('a branch with a loose ref, the same ref packed, and from a subfolder', () 
   git(repo, 'pack-refs', '--all');
   expect(checkedOutCommit(repo)).toBe(head);
   expect(checkedOutCommit(join(repo, 'sub'))).toBe(head);
+  expect(shortCommit(repo)).toBe(git(repo, 'rev-parse', '--short=7', 'HEAD'));
 });
 
 test('a detached HEAD', () => {
@@ -62,6 +63,7 @@ test('no repository, or one whose HEAD names nothing, answers undefined', () => 
   const outside = join(scratch, 'outside');
   mkdirSync(outside);
   expect(checkedOutCommit(outside)).toBeUndefined();
+  expect(shortCommit(outside)).toBe('unknown');
   writeFileSync(join(repo, '.git', 'HEAD'), 'ref: refs/heads/gone\n');
   expect(checkedOutCommit(repo)).toBeUndefined();
 });
